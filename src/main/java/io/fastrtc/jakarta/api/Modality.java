@@ -1,0 +1,22 @@
+package io.fastrtc.jakarta.api;
+
+/** What kind of media a stream carries. FastRTC's {@code modality}. */
+public enum Modality {
+  /** Audio only. */
+  AUDIO("audio"),
+  /** Video only. */
+  VIDEO("video"),
+  /** Audio and video together. */
+  AUDIO_VIDEO("audio-video");
+
+  private final String wireName;
+
+  Modality(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The name FastRTC uses for this modality, e.g. {@code "audio-video"}. */
+  public String wireName() {
+    return wireName;
+  }
+}
