@@ -34,6 +34,12 @@ public interface StreamContext {
   /** The latest additional inputs the client set, by name; empty until it sets any. */
   Map<String, Object> latestInputs();
 
+  /**
+   * Drops the audio this connection has produced but not yet played (FastRTC's {@code
+   * clear_queue()}), e.g. when the user interrupts. Returns the milliseconds dropped.
+   */
+  long flushAudio();
+
   /** Whether the connection is still open. */
   boolean isOpen();
 }

@@ -1,0 +1,2 @@
+/** Built-in handlers, written only against the public API. */
+package io.fastrtc.jakarta.handlers;

@@ -1,0 +1,86 @@
+package io.fastrtc.jakarta.runtime;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one clock that paces every connection's outgoing audio: a single thread that wakes every 10
+ * ms and pushes each connection's next frame. Late ticks are caught up (up to 100 ms) so the
+ * stream stays in real time; beyond that the clock re-anchors.
+ */
+public final class AudioClock {
+  private static final Logger LOG = Logger.getLogger(AudioClock.class.getName());
+  private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final int MAX_CATCH_UP = 10;
+
+  private final ConnectionRegistry registry;
+  private final RuntimeMetrics metrics;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /**
+   * Creates and starts the clock.
+   *
+   * @param threads makes the clock thread (a managed thread factory in the server)
+   */
+  public AudioClock(ConnectionRegistry registry, RuntimeMetrics metrics, ThreadFactory threads) {
+    this.registry = registry;
+    this.metrics = metrics;
+    this.thread = threads.newThread(this::run);
+    thread.setName("fastrtc-audio-clock");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    long next = System.nanoTime();
+    while (running) {
+      next += PERIOD_NANOS;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long now = System.nanoTime();
+      long behind = (now - next) / PERIOD_NANOS;
+      if (behind > MAX_CATCH_UP) {
+        next = now; // re-anchor after a long stall (GC, suspended VM)
+        behind = 0;
+      }
+      metrics.tick(behind >= 1);
+      for (long i = 0; i <= behind && running; i++) {
+        tickAll(now);
+        if (i < behind) {
+          next += PERIOD_NANOS;
+        }
+      }
+    }
+  }
+
+  private void tickAll(long now) {
+    for (Connection c : registry.all()) {
+      if (!c.sendsAudio()) {
+        continue;
+      }
+      try {
+        c.tick(now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Pushing audio failed on connection " + c.id(), e);
+        c.close(CloseReason.TRANSPORT_FAILED);
+      }
+    }
+  }
+
+  /** Stops the clock thread and waits for it briefly. */
+  public void stop() {
+    running = false;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

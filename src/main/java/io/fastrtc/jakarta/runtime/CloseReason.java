@@ -1,0 +1,21 @@
+package io.fastrtc.jakarta.runtime;
+
+/** Why a connection ended. Every reason goes through the same close path. */
+public enum CloseReason {
+  /** The client closed the connection or its data channel. */
+  CLIENT_CLOSED,
+  /** ICE or DTLS failed, or the connection stayed disconnected too long. */
+  TRANSPORT_FAILED,
+  /** The connection did not reach "connected" within the connect watchdog. */
+  CONNECT_TIMEOUT,
+  /** The stream's time limit elapsed. */
+  TIME_LIMIT,
+  /** The handler emitted close-stream. */
+  CLOSE_STREAM,
+  /** The handler threw. */
+  HANDLER_ERROR,
+  /** The application or server is stopping. */
+  SERVER_STOP,
+  /** Setting the connection up failed. */
+  SETUP_FAILED
+}

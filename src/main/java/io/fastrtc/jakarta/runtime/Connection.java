@@ -1,0 +1,413 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.api.AudioFrame;
+import io.fastrtc.jakarta.api.Emission;
+import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
+import io.fastrtc.jakarta.runtime.audio.Pcm;
+import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One live connection: its handler instance, transport, outgoing audio and timers. Replaces
+ * FastRTC's parallel per-id dictionaries. Every way a connection ends goes through {@link
+ * #close(CloseReason)}, which runs once.
+ */
+public final class Connection {
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  /** Input frames allowed to wait for a slow handler (5 s of 20 ms frames) before dropping. */
+  static final int MAX_INPUT_BACKLOG = 250;
+
+  /** Top up the outgoing buffer when it holds less than this. */
+  static final long LOW_WATER_MS = 60;
+
+  /** How far ahead a top-up fills the buffer. */
+  static final long TOP_UP_MS = 120;
+
+  /** How long shutdown may wait behind a hung handler call before it is interrupted. */
+  static final Duration HANG_GRACE = Duration.ofSeconds(5);
+
+  private enum State {
+    NEW,
+    STARTED,
+    CLOSING,
+    CLOSED
+  }
+
+  private final String id;
+  private final StreamDefinition definition;
+  private final HandlerLease lease;
+  private final RuntimeServices services;
+  private final SerialExecutor calls;
+  private final OutboundAudio outbound;
+  private final short[] frameBuffer;
+  private final StreamContext context = new ConnectionContext(this);
+  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private final AtomicInteger inputBacklog = new AtomicInteger();
+  private final AtomicBoolean emitPending = new AtomicBoolean();
+  private final AtomicBoolean backlogWarned = new AtomicBoolean();
+  private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<Object>>> outputListeners = new CopyOnWriteArrayList<>();
+  private final Map<Integer, Resampler> outputResamplers = new HashMap<>();
+  private volatile Map<String, Object> inputs = Map.of();
+  private volatile Transport transport;
+  private volatile CloseReason closeReason;
+  private volatile Future<?> connectWatchdog;
+  private volatile Future<?> timeLimit;
+  private long lastInputNanos;
+  private int tickCount;
+
+  Connection(String id, StreamDefinition definition, HandlerLease lease, RuntimeServices services) {
+    this.id = id;
+    this.definition = definition;
+    this.lease = lease;
+    this.services = services;
+    this.calls = new SerialExecutor(services.executor());
+    this.outbound =
+        definition.mode().serverSends() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
+    this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
+  }
+
+  /** The client-chosen id. */
+  public String id() {
+    return id;
+  }
+
+  /** The stream this connection belongs to. */
+  public StreamDefinition definition() {
+    return definition;
+  }
+
+  /** The handler's view of this connection. */
+  public StreamContext context() {
+    return context;
+  }
+
+  /** Whether the connection has not started closing. */
+  public boolean isOpen() {
+    State s = state.get();
+    return s == State.NEW || s == State.STARTED;
+  }
+
+  /** Why the connection closed, or null while open. */
+  public CloseReason closeReason() {
+    return closeReason;
+  }
+
+  /** The media side, or null before {@link #attach(Transport)}. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Connects the media side. Must be called before {@link #start()}. */
+  public void attach(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** Runs {@code listener} once when the connection closes. */
+  public void onClose(Consumer<Connection> listener) {
+    closeListeners.add(listener);
+  }
+
+  /** Receives every additional output the handler emits. */
+  public void onOutputs(Consumer<List<Object>> listener) {
+    outputListeners.add(listener);
+  }
+
+  /** Replaces the latest inputs (FastRTC's {@code set_input}). */
+  public void setInputs(Map<String, Object> values) {
+    inputs = Map.copyOf(values);
+  }
+
+  Map<String, Object> latestInputs() {
+    return inputs;
+  }
+
+  /** Closes the connection unless it reaches "connected" within {@code timeout}. */
+  public void armConnectWatchdog(Duration timeout) {
+    connectWatchdog =
+        services
+            .scheduler()
+            .schedule(
+                () -> close(CloseReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The transport is connected: satisfy the watchdog and start the time limit. */
+  public void markConnected() {
+    cancel(connectWatchdog);
+    if (definition.timeLimitSeconds() > 0 && timeLimit == null && isOpen()) {
+      timeLimit =
+          services
+              .scheduler()
+              .schedule(
+                  () -> close(CloseReason.TIME_LIMIT),
+                  definition.timeLimitSeconds(),
+                  TimeUnit.SECONDS);
+    }
+  }
+
+  /** Starts the handler (FastRTC starts once the data channel exists). Idempotent. */
+  public void start() {
+    if (!state.compareAndSet(State.NEW, State.STARTED)) {
+      return;
+    }
+    calls.execute(
+        () -> {
+          if (call(() -> lease.handler().startUp(context))) {
+            drainEmits(TOP_UP_MS);
+          }
+        });
+  }
+
+  /**
+   * Input audio from the transport, on a media thread: queued for the handler, never blocking.
+   * Dropped (and counted) before start and when the handler has fallen 5 s behind.
+   */
+  public void onInput(AudioFrame frame, long receivedNanos) {
+    if (state.get() != State.STARTED) {
+      return;
+    }
+    services.metrics().frameIn();
+    if (inputBacklog.incrementAndGet() > MAX_INPUT_BACKLOG) {
+      inputBacklog.decrementAndGet();
+      services.metrics().inputDropped();
+      if (backlogWarned.compareAndSet(false, true)) {
+        LOG.warning(
+            () ->
+                "Handler of stream "
+                    + definition.name()
+                    + " is more than 5 s behind on connection "
+                    + id
+                    + "; dropping input audio");
+      }
+      return;
+    }
+    calls.execute(
+        () -> {
+          inputBacklog.decrementAndGet();
+          lastInputNanos = receivedNanos;
+          if (call(() -> lease.handler().receive(frame))) {
+            drainEmits(10_000);
+          }
+        });
+  }
+
+  /**
+   * One clock tick (every 10 ms, on the clock thread): pushes the next 10 ms of audio, or silence,
+   * and asks the handler for more when the buffer runs low.
+   */
+  void tick(long nowNanos) {
+    if (outbound == null || !isOpen()) {
+      return;
+    }
+    Transport t = transport;
+    if (t != null && state.get() == State.STARTED) {
+      long produced = outbound.read(frameBuffer);
+      t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
+      if (produced > 0) {
+        services.metrics().frameOut();
+        services.metrics().latencyNanos(nowNanos - produced);
+      }
+    }
+    if ((++tickCount & 1) == 0
+        && state.get() == State.STARTED
+        && outbound.bufferedMillis() < LOW_WATER_MS
+        && emitPending.compareAndSet(false, true)) {
+      calls.execute(
+          () -> {
+            emitPending.set(false);
+            drainEmits(TOP_UP_MS);
+          });
+    }
+  }
+
+  /** Whether the clock should tick this connection. */
+  boolean sendsAudio() {
+    return outbound != null;
+  }
+
+  /** Drops buffered outgoing audio; returns the milliseconds dropped. */
+  long flushAudio() {
+    return outbound == null ? 0 : outbound.flush();
+  }
+
+  /** Sends a text message if the connection is open. */
+  void sendText(String message) {
+    Transport t = transport;
+    if (t != null && isOpen()) {
+      t.sendText(message);
+    }
+  }
+
+  private void drainEmits(long aheadMillis) {
+    for (int i = 0; i < 200 && state.get() == State.STARTED; i++) {
+      Emission[] result = new Emission[1];
+      if (!call(() -> result[0] = lease.handler().emit())) {
+        return;
+      }
+      Emission e = result[0];
+      if (e == null || e instanceof Emission.Nothing) {
+        return;
+      }
+      if (e instanceof Emission.Audio audio) {
+        writeAudio(audio.frame());
+        if (outbound != null && outbound.bufferedMillis() >= aheadMillis) {
+          return;
+        }
+      } else if (e instanceof Emission.Outputs outputs) {
+        deliverOutputs(outputs.values());
+      } else if (e instanceof Emission.Close close) {
+        closeAfterPlayback(close.message());
+        return;
+      }
+    }
+  }
+
+  private void writeAudio(AudioFrame frame) {
+    if (outbound == null) {
+      return; // send mode: FastRTC ignores the handler's audio
+    }
+    short[] mono = Pcm.toMono(frame.samples(), frame.channels());
+    if (frame.sampleRate() != outbound.sampleRate()) {
+      Resampler r =
+          outputResamplers.computeIfAbsent(
+              frame.sampleRate(), rate -> services.resamplers().create(rate, outbound.sampleRate()));
+      mono = r.process(mono);
+    }
+    outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());
+    lastInputNanos = 0;
+  }
+
+  private void deliverOutputs(List<Object> values) {
+    sendText(ChannelMessages.fetchOutput());
+    for (Consumer<List<Object>> listener : outputListeners) {
+      listener.accept(values);
+    }
+  }
+
+  private void closeAfterPlayback(String message) {
+    if (!state.compareAndSet(State.STARTED, State.CLOSING)) {
+      return;
+    }
+    long playMillis = outbound == null ? 0 : outbound.bufferedMillis();
+    services
+        .scheduler()
+        .schedule(
+            () -> {
+              Transport t = transport;
+              if (t != null) {
+                t.sendText(ChannelMessages.endStream(message));
+              }
+              close(CloseReason.CLOSE_STREAM);
+            },
+            playMillis,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** A handler call; on failure the client gets an error message and the connection closes. */
+  private boolean call(HandlerCall body) {
+    try {
+      body.run();
+      return true;
+    } catch (Exception | LinkageError | AssertionError e) {
+      if (isOpen()) {
+        services.metrics().handlerError();
+        LOG.log(
+            Level.WARNING,
+            "Handler " + definition.handlerClass().getName() + " failed on connection " + id,
+            e);
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        sendText(ChannelMessages.error(message));
+        close(CloseReason.HANDLER_ERROR);
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Ends the connection: frees the concurrency slot, the transport's native objects and timers,
+   * then calls the handler's shutdown and destroys the instance. Runs once, whatever the reason.
+   */
+  public void close(CloseReason reason) {
+    State previous = state.getAndSet(State.CLOSED);
+    if (previous == State.CLOSED) {
+      return;
+    }
+    closeReason = reason;
+    LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
+    cancel(connectWatchdog);
+    cancel(timeLimit);
+    for (Consumer<Connection> listener : closeListeners) {
+      try {
+        listener.accept(this);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Close listener failed for connection " + id, e);
+      }
+    }
+    Transport t = transport;
+    if (t != null) {
+      t.close();
+    }
+    AtomicBoolean finished = new AtomicBoolean();
+    calls.execute(() -> finish(finished));
+    services
+        .scheduler()
+        .schedule(
+            () -> {
+              if (!finished.get()) {
+                LOG.warning(
+                    () ->
+                        "Handler of connection "
+                            + id
+                            + " did not return within "
+                            + HANG_GRACE.toSeconds()
+                            + " s of close; interrupting it");
+                calls.interruptRunning();
+              }
+            },
+            HANG_GRACE.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void finish(AtomicBoolean finished) {
+    try {
+      lease.handler().shutdown();
+    } catch (Exception | LinkageError e) {
+      LOG.log(Level.WARNING, "shutdown() failed on connection " + id, e);
+    } finally {
+      try {
+        lease.destroy();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Destroying the handler of connection " + id + " failed", e);
+      }
+      outputResamplers.values().forEach(Resampler::close);
+      outputResamplers.clear();
+      finished.set(true);
+    }
+  }
+
+  private static void cancel(Future<?> future) {
+    if (future != null) {
+      future.cancel(false);
+    }
+  }
+
+  @FunctionalInterface
+  private interface HandlerCall {
+    void run() throws Exception;
+  }
+}

@@ -1,0 +1,55 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
+import java.util.Map;
+import java.util.Objects;
+
+/** The {@link StreamContext} a handler sees: a thin view of its {@link Connection}. */
+final class ConnectionContext implements StreamContext {
+  private final Connection connection;
+
+  ConnectionContext(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public String connectionId() {
+    return connection.id();
+  }
+
+  @Override
+  public String streamName() {
+    return connection.definition().name();
+  }
+
+  @Override
+  public void send(String message) {
+    connection.sendText(Objects.requireNonNull(message, "message == null"));
+  }
+
+  @Override
+  public void send(String type, Object data) {
+    connection.sendText(ChannelMessages.typed(Objects.requireNonNull(type, "type == null"), data));
+  }
+
+  @Override
+  public void warn(String message) {
+    connection.sendText(ChannelMessages.warning(Objects.requireNonNull(message, "message == null")));
+  }
+
+  @Override
+  public Map<String, Object> latestInputs() {
+    return connection.latestInputs();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return connection.isOpen();
+  }
+
+  @Override
+  public long flushAudio() {
+    return connection.flushAudio();
+  }
+}

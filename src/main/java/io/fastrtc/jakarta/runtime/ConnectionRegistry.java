@@ -1,0 +1,95 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.runtime.wire.ErrorCode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * All live connections, by id, across transports: the one place that admits a connection (unique
+ * id, per-stream concurrency limit) and forgets it when it closes, which frees its slot.
+ */
+public final class ConnectionRegistry {
+  private static final int RECENTLY_CLOSED = 1024;
+
+  private final Map<String, Connection> live = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> recentlyClosed =
+      new LinkedHashMap<>(64, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > RECENTLY_CLOSED;
+        }
+      };
+  private final RuntimeServices services;
+
+  /** Creates an empty registry. */
+  public ConnectionRegistry(RuntimeServices services) {
+    this.services = services;
+  }
+
+  /**
+   * Admits a new connection if the id is free and the stream is under its limit. The handler is
+   * obtained only when admitted, and the connection leaves the registry when it closes.
+   *
+   * @param handlers obtains a fresh handler instance for the stream
+   */
+  public synchronized Admission admit(
+      StreamDefinition definition, String id, Function<StreamDefinition, HandlerLease> handlers) {
+    if (live.containsKey(id)) {
+      return Admission.refused(ErrorCode.CONNECTION_ALREADY_EXISTS, 0);
+    }
+    long inUse = live.values().stream().filter(c -> c.definition().equals(definition)).count();
+    if (inUse >= definition.concurrencyLimit()) {
+      return Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit());
+    }
+    Connection connection = new Connection(id, definition, handlers.apply(definition), services);
+    connection.onClose(this::forget);
+    live.put(id, connection);
+    synchronized (recentlyClosed) {
+      recentlyClosed.remove(id);
+    }
+    return Admission.admitted(connection);
+  }
+
+  private void forget(Connection connection) {
+    live.remove(connection.id(), connection);
+    synchronized (recentlyClosed) {
+      recentlyClosed.put(connection.id(), Boolean.TRUE);
+    }
+  }
+
+  /** The live connection with this id. */
+  public Optional<Connection> find(String id) {
+    return Optional.ofNullable(live.get(id));
+  }
+
+  /** Whether a connection with this id closed recently (for {@code connection_closed}). */
+  public boolean closedRecently(String id) {
+    synchronized (recentlyClosed) {
+      return recentlyClosed.containsKey(id);
+    }
+  }
+
+  /** Live connections of one stream. */
+  public int count(StreamDefinition definition) {
+    return (int) live.values().stream().filter(c -> c.definition().equals(definition)).count();
+  }
+
+  /** Every live connection. */
+  public Collection<Connection> all() {
+    return live.values();
+  }
+
+  /** Closes every connection (undeploy, server stop). */
+  public void closeAll(CloseReason reason) {
+    List<Connection> snapshot = new ArrayList<>(live.values());
+    snapshot.forEach(c -> c.close(reason));
+  }
+}

@@ -1,0 +1,130 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.Mode;
+import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.StreamHandler;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A validated stream declaration: what {@link RealtimeStream} says about a handler bean, after
+ * server-side overrides.
+ *
+ * @param name the stream name, used in paths
+ * @param handlerClass the handler bean class
+ * @param modality media kind
+ * @param mode media direction
+ * @param concurrencyLimit maximum simultaneous connections, at least 1
+ * @param timeLimitSeconds seconds a connection may last once connected; 0 for none
+ * @param inputSampleRate the rate the handler receives audio at
+ * @param outputSampleRate the rate the handler's audio is sent at
+ * @param isDefault whether the stream answers on FastRTC's root paths
+ * @param description one line for the UI
+ */
+public record StreamDefinition(
+    String name,
+    Class<? extends StreamHandler> handlerClass,
+    Modality modality,
+    Mode mode,
+    int concurrencyLimit,
+    int timeLimitSeconds,
+    int inputSampleRate,
+    int outputSampleRate,
+    boolean isDefault,
+    String description) {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+  /** Validates every field; the message names the handler class. */
+  public StreamDefinition {
+    Objects.requireNonNull(handlerClass, "handlerClass == null");
+    String where = " (stream bean " + handlerClass.getName() + ")";
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalStateException(
+          "@RealtimeStream name \"" + name + "\" must match " + NAME.pattern() + where);
+    }
+    if (modality != Modality.AUDIO) {
+      throw new IllegalStateException(
+          "@RealtimeStream modality " + modality + " is not supported yet; use AUDIO" + where);
+    }
+    if (concurrencyLimit < 1) {
+      throw new IllegalStateException(
+          "concurrencyLimit must be at least 1, not " + concurrencyLimit + where);
+    }
+    if (timeLimitSeconds < 0) {
+      throw new IllegalStateException(
+          "timeLimitSeconds must be 0 (none) or positive, not " + timeLimitSeconds + where);
+    }
+    if (inputSampleRate < 8000 || inputSampleRate > 48_000 || inputSampleRate % 100 != 0) {
+      throw new IllegalStateException(
+          "inputSampleRate must be a multiple of 100 between 8000 and 48000, not "
+              + inputSampleRate
+              + where);
+    }
+    if (outputSampleRate < 8000 || outputSampleRate > 48_000 || outputSampleRate % 50 != 0) {
+      throw new IllegalStateException(
+          "outputSampleRate must be a multiple of 50 between 8000 and 48000, not "
+              + outputSampleRate
+              + where);
+    }
+    if (outputSampleRate % 100 != 0) {
+      throw new IllegalStateException(
+          "outputSampleRate "
+              + outputSampleRate
+              + " is a multiple of 50 but libwebrtc takes 10 ms frames: use a multiple of 100"
+              + where);
+    }
+    description = description == null ? "" : description;
+  }
+
+  /**
+   * Reads and validates the annotation of a handler class.
+   *
+   * @throws IllegalStateException naming the class when the declaration is invalid
+   */
+  public static StreamDefinition of(Class<?> beanClass) {
+    RealtimeStream a = beanClass.getAnnotation(RealtimeStream.class);
+    if (a == null) {
+      throw new IllegalStateException(beanClass.getName() + " is not annotated @RealtimeStream");
+    }
+    if (!StreamHandler.class.isAssignableFrom(beanClass)) {
+      throw new IllegalStateException(
+          "@RealtimeStream bean "
+              + beanClass.getName()
+              + " must implement "
+              + StreamHandler.class.getName());
+    }
+    return new StreamDefinition(
+        a.name(),
+        beanClass.asSubclass(StreamHandler.class),
+        a.modality(),
+        a.mode(),
+        a.concurrencyLimit(),
+        a.timeLimitSeconds(),
+        a.inputSampleRate(),
+        a.outputSampleRate(),
+        a.isDefault(),
+        a.description());
+  }
+
+  /** A copy with other limits, for server-side overrides. */
+  public StreamDefinition withLimits(int concurrencyLimit, int timeLimitSeconds) {
+    return new StreamDefinition(
+        name,
+        handlerClass,
+        modality,
+        mode,
+        concurrencyLimit,
+        timeLimitSeconds,
+        inputSampleRate,
+        outputSampleRate,
+        isDefault,
+        description);
+  }
+
+  /** The path prefix of this stream's own routes, e.g. {@code /streams/echo}. */
+  public String basePath() {
+    return "/streams/" + name;
+  }
+}

@@ -1,0 +1,68 @@
+package io.fastrtc.jakarta.runtime.cdi;
+
+import io.fastrtc.jakarta.runtime.StreamDefinition;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The deployed streams, with server-side overrides from MicroProfile Config: {@code
+ * fastrtc.stream.<name>.concurrency-limit} and {@code fastrtc.stream.<name>.time-limit}.
+ */
+@ApplicationScoped
+public class StreamCatalog {
+  private static final Logger LOG = Logger.getLogger(StreamCatalog.class.getName());
+
+  @Inject StreamDiscovery discovery;
+
+  private List<StreamDefinition> streams = List.of();
+
+  @PostConstruct
+  void load() {
+    Config config = ConfigProvider.getConfig();
+    streams =
+        discovery.definitions().stream()
+            .map(d -> override(d, config))
+            .sorted(Comparator.comparing(StreamDefinition::name))
+            .toList();
+    LOG.info(() -> "Streams: " + streams.stream().map(StreamDefinition::name).toList());
+  }
+
+  private static StreamDefinition override(StreamDefinition d, Config config) {
+    String prefix = "fastrtc.stream." + d.name() + ".";
+    int limit =
+        config.getOptionalValue(prefix + "concurrency-limit", Integer.class).orElse(d.concurrencyLimit());
+    int time =
+        config.getOptionalValue(prefix + "time-limit", Integer.class).orElse(d.timeLimitSeconds());
+    return limit == d.concurrencyLimit() && time == d.timeLimitSeconds()
+        ? d
+        : d.withLimits(limit, time);
+  }
+
+  /** All streams, by name. */
+  public List<StreamDefinition> all() {
+    return streams;
+  }
+
+  /** The stream with this name. */
+  public Optional<StreamDefinition> find(String name) {
+    return streams.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The stream on FastRTC's root paths: the one marked default, else the only stream, else none.
+   */
+  public Optional<StreamDefinition> defaultStream() {
+    Optional<StreamDefinition> marked = streams.stream().filter(StreamDefinition::isDefault).findFirst();
+    if (marked.isPresent()) {
+      return marked;
+    }
+    return streams.size() == 1 ? Optional.of(streams.get(0)) : Optional.empty();
+  }
+}

@@ -1,0 +1,312 @@
+package io.fastrtc.jakarta.runtime.webrtc;
+
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSink;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import io.fastrtc.jakarta.runtime.CloseReason;
+import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.Transport;
+import io.fastrtc.jakarta.runtime.audio.InputAudio;
+import io.fastrtc.jakarta.runtime.audio.Pcm;
+import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
+import io.fastrtc.jakarta.runtime.wire.IceCandidate;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The WebRTC side of one connection: the server's peer, its outgoing audio track, the sink on the
+ * client's audio and the client's data channel. libwebrtc callbacks only hand work off; anything
+ * that may block runs on the executor.
+ */
+final class PeerSession implements Transport, PeerConnectionObserver {
+  private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
+  private static final Duration DISCONNECT_GRACE = Duration.ofSeconds(10);
+  private static final int MAX_QUEUED_MESSAGES = 256;
+
+  private final Connection connection;
+  private final Executor executor;
+  private final ScheduledExecutorService scheduler;
+  private final RTCPeerConnection pc;
+  private final InputAudio input;
+  private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+  private final ArrayDeque<String> queued = new ArrayDeque<>();
+  private final Object pushLock = new Object();
+  private CustomAudioSource source;
+  private AudioTrack localTrack;
+  private byte[] pushBytes = new byte[0];
+  private volatile AudioTrack remoteTrack;
+  private volatile RTCDataChannel channel;
+  private volatile boolean expectChannel = true;
+  private volatile boolean closed;
+
+  private final AudioTrackSink sink = this::onRemoteAudio;
+
+  PeerSession(
+      WebRtcEngine engine,
+      Connection connection,
+      Resampler.Factory resamplers,
+      Executor executor,
+      ScheduledExecutorService scheduler) {
+    this.connection = connection;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.input =
+        new InputAudio(
+            connection.definition().inputSampleRate(),
+            resamplers,
+            frame -> connection.onInput(frame, System.nanoTime()));
+    this.pc = engine.createPeerConnection(this);
+    if (connection.definition().mode().serverSends()) {
+      source = new CustomAudioSource();
+      localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
+    }
+  }
+
+  /**
+   * Applies the offer and returns the complete answer (non-trickle: every server candidate is in
+   * the SDP, as FastRTC's clients expect).
+   */
+  String answer(String offerSdp, List<IceCandidate> early, Duration timeout) throws Exception {
+    expectChannel = OfferShape.parse(offerSdp).hasDataChannel();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    SdpSteps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
+        .get(remaining(deadline), TimeUnit.NANOSECONDS);
+    early.forEach(this::addCandidate);
+    if (localTrack != null) {
+      pc.addTrack(localTrack, List.of("fastrtc"));
+    }
+    RTCSessionDescription answer =
+        SdpSteps.createAnswer(pc).get(remaining(deadline), TimeUnit.NANOSECONDS);
+    SdpSteps.setLocal(pc, answer).get(remaining(deadline), TimeUnit.NANOSECONDS);
+    try {
+      gathered.get(Math.min(remaining(deadline), TimeUnit.SECONDS.toNanos(3)), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.fine(() -> "ICE gathering not complete; answering with the candidates so far");
+    }
+    return pc.getLocalDescription().sdp;
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(1, deadline - System.nanoTime());
+  }
+
+  /** Adds a trickled client candidate; libwebrtc ignores candidates it cannot parse. */
+  void addCandidate(IceCandidate candidate) {
+    if (!closed) {
+      String mid = candidate.sdpMid() != null ? candidate.sdpMid() : "0";
+      int index = Math.max(0, candidate.sdpMLineIndex());
+      pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate.candidate()));
+    }
+  }
+
+  // ---- Transport ----
+
+  @Override
+  public void sendText(String message) {
+    synchronized (queued) {
+      RTCDataChannel dc = channel;
+      if (closed) {
+        return;
+      }
+      if (dc == null || dc.getState() != RTCDataChannelState.OPEN) {
+        if (queued.size() < MAX_QUEUED_MESSAGES) {
+          queued.addLast(message);
+        }
+        return;
+      }
+      send(dc, message);
+    }
+  }
+
+  private void send(RTCDataChannel dc, String message) {
+    try {
+      ByteBuffer bytes = ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8));
+      dc.send(new RTCDataChannelBuffer(bytes, false));
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "Data channel send failed on " + connection.id(), e);
+    }
+  }
+
+  @Override
+  public void pushAudio(short[] frame, int sampleRate, int channels) {
+    synchronized (pushLock) {
+      if (closed || source == null) {
+        return;
+      }
+      if (pushBytes.length != frame.length * 2) {
+        pushBytes = new byte[frame.length * 2];
+      }
+      Pcm.toBytes(frame, frame.length, pushBytes);
+      source.pushAudio(pushBytes, 16, sampleRate, channels, frame.length / channels);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (pushLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    AudioTrack remote = remoteTrack;
+    if (remote != null) {
+      remote.removeSink(sink);
+    }
+    RTCDataChannel dc;
+    synchronized (queued) {
+      dc = channel;
+      channel = null;
+    }
+    if (dc != null) {
+      drain(dc);
+      dc.unregisterObserver();
+      dc.close();
+      dc.dispose();
+    }
+    pc.close();
+    if (localTrack != null) {
+      localTrack.dispose();
+    }
+    if (source != null) {
+      source.dispose();
+    }
+    input.close();
+  }
+
+  /** Gives queued data-channel messages (e.g. a final error) a moment to leave. */
+  private static void drain(RTCDataChannel dc) {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
+    while (dc.getState() == RTCDataChannelState.OPEN
+        && dc.getBufferedAmount() > 0
+        && System.nanoTime() < until) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  // ---- libwebrtc callbacks (signalling and media threads: never block here) ----
+
+  private void onRemoteAudio(byte[] data, int bits, int rate, int channels, int frames) {
+    if (closed || bits != 16) {
+      return;
+    }
+    short[] mono = Pcm.toMono(Pcm.toShorts(data, frames * channels), channels);
+    input.accept(mono, rate);
+  }
+
+  @Override
+  public void onIceCandidate(RTCIceCandidate candidate) {
+    // Non-trickle: candidates travel inside the answer SDP.
+  }
+
+  @Override
+  public void onIceGatheringChange(RTCIceGatheringState state) {
+    if (state == RTCIceGatheringState.COMPLETE) {
+      gathered.complete(null);
+    }
+  }
+
+  @Override
+  public void onTrack(RTCRtpTransceiver transceiver) {
+    MediaStreamTrack track = transceiver.getReceiver().getTrack();
+    if (track instanceof AudioTrack audio && connection.definition().mode().clientSends()) {
+      remoteTrack = audio;
+      audio.addSink(sink);
+    }
+  }
+
+  @Override
+  public void onDataChannel(RTCDataChannel dc) {
+    channel = dc;
+    dc.registerObserver(
+        new RTCDataChannelObserver() {
+          @Override
+          public void onBufferedAmountChange(long previousAmount) {}
+
+          @Override
+          public void onStateChange() {
+            RTCDataChannelState state = dc.getState();
+            if (state == RTCDataChannelState.OPEN) {
+              executor.execute(() -> channelOpened(dc));
+            } else if (state == RTCDataChannelState.CLOSED) {
+              executor.execute(() -> connection.close(CloseReason.CLIENT_CLOSED));
+            }
+          }
+
+          @Override
+          public void onMessage(RTCDataChannelBuffer buffer) {
+            if (!buffer.binary) {
+              ByteBuffer data = buffer.data;
+              byte[] bytes = new byte[data.remaining()];
+              data.get(bytes);
+              String text = new String(bytes, StandardCharsets.UTF_8);
+              executor.execute(() -> sendText(ChannelMessages.received(text)));
+            }
+          }
+        });
+  }
+
+  private void channelOpened(RTCDataChannel dc) {
+    synchronized (queued) {
+      if (closed || channel != dc) {
+        return;
+      }
+      for (String next = queued.pollFirst(); next != null; next = queued.pollFirst()) {
+        send(dc, next);
+      }
+    }
+    connection.start();
+  }
+
+  @Override
+  public void onConnectionChange(RTCPeerConnectionState state) {
+    switch (state) {
+      case CONNECTED -> {
+        connection.markConnected();
+        if (!expectChannel) {
+          connection.start();
+        }
+      }
+      case DISCONNECTED ->
+          scheduler.schedule(
+              () -> {
+                if (!closed && pc.getConnectionState() == RTCPeerConnectionState.DISCONNECTED) {
+                  connection.close(CloseReason.TRANSPORT_FAILED);
+                }
+              },
+              DISCONNECT_GRACE.toMillis(),
+              TimeUnit.MILLISECONDS);
+      case FAILED -> executor.execute(() -> connection.close(CloseReason.TRANSPORT_FAILED));
+      case CLOSED -> executor.execute(() -> connection.close(CloseReason.CLIENT_CLOSED));
+      default -> {}
+    }
+  }
+}

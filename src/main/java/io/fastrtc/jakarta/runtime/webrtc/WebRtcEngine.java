@@ -1,0 +1,105 @@
+package io.fastrtc.jakarta.runtime.webrtc;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.PortAllocatorConfig;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import io.fastrtc.jakarta.runtime.IceSettings;
+import io.fastrtc.jakarta.runtime.audio.Resampler;
+import java.util.logging.Logger;
+
+/**
+ * The application's libwebrtc: a headless audio device module and one peer connection factory,
+ * created at startup and disposed when the application stops, so a redeploy leaves no native
+ * threads behind.
+ */
+public final class WebRtcEngine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(WebRtcEngine.class.getName());
+
+  private final HeadlessAudioDeviceModule audioModule;
+  private final PeerConnectionFactory factory;
+  private final IceSettings ice;
+  private boolean closed;
+
+  private WebRtcEngine(
+      HeadlessAudioDeviceModule audioModule, PeerConnectionFactory factory, IceSettings ice) {
+    this.audioModule = audioModule;
+    this.factory = factory;
+    this.ice = ice;
+  }
+
+  /**
+   * Loads libwebrtc and starts the factory. Playout and recording of the headless device start
+   * before the factory exists: playout drives the delivery of received audio, and pushing audio
+   * without recording started aborts the process inside libwebrtc.
+   *
+   * @throws WebRtcUnavailableException saying what to install when the native library is missing
+   */
+  public static WebRtcEngine start(IceSettings ice) {
+    long t0 = System.nanoTime();
+    NativeLibrary.load();
+    HeadlessAudioDeviceModule adm;
+    try {
+      adm = new HeadlessAudioDeviceModule();
+      adm.initPlayout();
+      adm.startPlayout();
+      adm.initRecording();
+      adm.startRecording();
+    } catch (RuntimeException | LinkageError e) {
+      throw new WebRtcUnavailableException(NativeLibrary.explain(e), e);
+    }
+    PeerConnectionFactory factory = new PeerConnectionFactory(adm);
+    LOG.info(
+        () ->
+            "libwebrtc started in "
+                + (System.nanoTime() - t0) / 1_000_000
+                + " ms (ICE servers: "
+                + ice.urls()
+                + ")");
+    return new WebRtcEngine(adm, factory, ice);
+  }
+
+  /** The resampler factory backed by libwebrtc. */
+  public static Resampler.Factory resamplers() {
+    return NativeResampler.factory();
+  }
+
+  PeerConnectionFactory factory() {
+    return factory;
+  }
+
+  RTCPeerConnection createPeerConnection(PeerConnectionObserver observer) {
+    RTCConfiguration config = new RTCConfiguration();
+    if (!ice.urls().isEmpty()) {
+      RTCIceServer server = new RTCIceServer();
+      server.urls.addAll(ice.urls());
+      server.username = ice.username();
+      server.password = ice.credential();
+      config.iceServers.add(server);
+    }
+    if (ice.portMin() > 0) {
+      PortAllocatorConfig ports = new PortAllocatorConfig();
+      ports.minPort = ice.portMin();
+      ports.maxPort = ice.portMax();
+      config.portAllocatorConfig = ports;
+    }
+    return factory.createPeerConnection(config, observer);
+  }
+
+  /** Disposes the factory and stops the audio device. Call after every peer is closed. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    factory.dispose();
+    audioModule.stopRecording();
+    audioModule.stopPlayout();
+    audioModule.dispose();
+    LOG.info("libwebrtc stopped");
+  }
+}

@@ -1,0 +1,72 @@
+package io.fastrtc.jakarta.runtime.wire;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * A response to {@code POST /webrtc/offer}: an HTTP status and a JSON body. FastRTC answers every
+ * logical failure with HTTP 200 and {@code {"status":"failed","meta":{"error":...}}}; only
+ * malformed requests (our additions) use 4xx/5xx.
+ *
+ * @param httpStatus the HTTP status code
+ * @param body the JSON body
+ */
+public record SignalResponse(int httpStatus, JsonObject body) {
+
+  /** {@code {"sdp":...,"type":"answer"}}. */
+  public static SignalResponse answer(String sdp) {
+    return ok(Json.createObjectBuilder().add("sdp", sdp).add("type", "answer").build());
+  }
+
+  /** {@code {"status":"success"}}, for an accepted candidate. */
+  public static SignalResponse success() {
+    return ok(Json.createObjectBuilder().add("status", "success").build());
+  }
+
+  /** A FastRTC failure body with HTTP 200. */
+  public static SignalResponse failed(ErrorCode code) {
+    return new SignalResponse(200, failure(code.wireName(), Json.createObjectBuilder()));
+  }
+
+  /** A FastRTC failure body whose error is free text (FastRTC's exception-text case), HTTP 200. */
+  public static SignalResponse failed(String error) {
+    return new SignalResponse(200, failure(error, Json.createObjectBuilder()));
+  }
+
+  /** {@code concurrency_limit_reached} with {@code limit}, HTTP 200. */
+  public static SignalResponse concurrencyLimitReached(int limit) {
+    return new SignalResponse(
+        200,
+        failure(
+            ErrorCode.CONCURRENCY_LIMIT_REACHED.wireName(),
+            Json.createObjectBuilder().add("limit", limit)));
+  }
+
+  /** One of our 4xx/5xx answers: the failure shape plus a human-readable {@code detail}. */
+  public static SignalResponse rejected(int httpStatus, ErrorCode code, String detail) {
+    return new SignalResponse(
+        httpStatus, failure(code.wireName(), Json.createObjectBuilder().add("detail", detail)));
+  }
+
+  private static SignalResponse ok(JsonObject body) {
+    return new SignalResponse(200, body);
+  }
+
+  private static JsonObject failure(String error, JsonObjectBuilder meta) {
+    return Json.createObjectBuilder()
+        .add("status", "failed")
+        .add("meta", meta.add("error", error))
+        .build();
+  }
+
+  /** Whether this is a failure body. */
+  public boolean isFailure() {
+    return "failed".equals(body.getString("status", null));
+  }
+
+  /** The body as compact JSON text. */
+  public String json() {
+    return body.toString();
+  }
+}

@@ -1,0 +1,27 @@
+package io.fastrtc.jakarta.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
+ * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients.
+ */
+@WebFilter(
+    urlPatterns = {"/webrtc/*", "/streams/*"},
+    asyncSupported = true)
+public class RootRoutes extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    req.getRequestDispatcher("/api" + path).forward(req, res);
+  }
+}

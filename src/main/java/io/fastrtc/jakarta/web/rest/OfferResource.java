@@ -1,0 +1,29 @@
+package io.fastrtc.jakarta.web.rest;
+
+import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@code POST /webrtc/offer}: FastRTC's signalling route, for the default stream. */
+@Path("webrtc")
+@RequestScoped
+public class OfferResource {
+  @Inject FastRtcRuntime runtime;
+  @Inject StreamCatalog catalog;
+
+  /** An offer or a trickled candidate for the default stream. */
+  @POST
+  @Path("offer")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response offer(InputStream body) throws IOException {
+    return Signalling.handle(runtime, catalog.defaultStream(), "default stream", body);
+  }
+}

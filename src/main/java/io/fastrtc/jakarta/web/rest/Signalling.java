@@ -1,0 +1,34 @@
+package io.fastrtc.jakarta.web.rest;
+
+import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.wire.ErrorCode;
+import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
+import io.fastrtc.jakarta.runtime.wire.OfferRequest;
+import io.fastrtc.jakarta.runtime.wire.SignalResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** The shared body of the two offer routes: read (bounded), parse, hand to the runtime. */
+final class Signalling {
+  private Signalling() {}
+
+  static Response handle(
+      FastRtcRuntime runtime, Optional<StreamDefinition> stream, String what, InputStream body)
+      throws IOException {
+    if (stream.isEmpty()) {
+      return Bodies.toResponse(
+          SignalResponse.rejected(404, ErrorCode.UNKNOWN_STREAM, "no " + what + " is deployed"));
+    }
+    String text = Bodies.read(body, OfferRequest.MAX_BODY_BYTES);
+    try {
+      OfferRequest request = OfferRequest.parse(text);
+      return Bodies.toResponse(runtime.signaling().handle(stream.get(), request));
+    } catch (InvalidRequestException e) {
+      return Bodies.toResponse(
+          SignalResponse.rejected(400, ErrorCode.INVALID_REQUEST, e.getMessage()));
+    }
+  }
+}

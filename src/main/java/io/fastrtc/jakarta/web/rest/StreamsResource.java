@@ -1,0 +1,46 @@
+package io.fastrtc.jakarta.web.rest;
+
+import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/streams}: every deployed stream, for the bundled page and custom frontends. */
+@Path("streams")
+@RequestScoped
+public class StreamsResource {
+  @Inject StreamCatalog catalog;
+  @Inject FastRtcRuntime runtime;
+
+  /** The stream list. */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<Map<String, Object>> list() {
+    return catalog.all().stream().map(this::describe).toList();
+  }
+
+  private Map<String, Object> describe(StreamDefinition s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", s.name());
+    m.put("description", s.description());
+    m.put("modality", s.modality().wireName());
+    m.put("mode", s.mode().wireName());
+    m.put("concurrencyLimit", s.concurrencyLimit());
+    m.put("timeLimitSeconds", s.timeLimitSeconds());
+    m.put("inputSampleRate", s.inputSampleRate());
+    m.put("outputSampleRate", s.outputSampleRate());
+    m.put("isDefault", catalog.defaultStream().map(s::equals).orElse(false));
+    m.put("basePath", s.basePath());
+    m.put("offerPath", s.basePath() + "/webrtc/offer");
+    m.put("activeConnections", runtime.registry().count(s));
+    return m;
+  }
+}
