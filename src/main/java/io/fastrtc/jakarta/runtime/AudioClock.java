@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime;
 
+import io.fastrtc.jakarta.runtime.audio.PacingSchedule;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -8,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * The one clock that paces every connection's outgoing audio: a single thread that wakes every 10
- * ms and pushes each connection's next frame. Late ticks are caught up (up to 100 ms) so the
- * stream stays in real time; beyond that the clock re-anchors.
+ * ms and pushes each connection's next frame. Late ticks are caught up (up to 100 ms) so streams
+ * stay in real time; after a longer stall the clock re-anchors instead of bursting.
  */
 public final class AudioClock {
   private static final Logger LOG = Logger.getLogger(AudioClock.class.getName());
@@ -36,25 +37,18 @@ public final class AudioClock {
   }
 
   private void run() {
-    long next = System.nanoTime();
+    PacingSchedule schedule = new PacingSchedule(System.nanoTime(), PERIOD_NANOS, MAX_CATCH_UP);
     while (running) {
-      next += PERIOD_NANOS;
-      long wait = next - System.nanoTime();
+      long wait = schedule.nextDueNanos() - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
+        continue;
       }
       long now = System.nanoTime();
-      long behind = (now - next) / PERIOD_NANOS;
-      if (behind > MAX_CATCH_UP) {
-        next = now; // re-anchor after a long stall (GC, suspended VM)
-        behind = 0;
-      }
-      metrics.tick(behind >= 1);
-      for (long i = 0; i <= behind && running; i++) {
+      int due = schedule.due(now);
+      metrics.tick(due > 1);
+      for (int i = 0; i < due && running; i++) {
         tickAll(now);
-        if (i < behind) {
-          next += PERIOD_NANOS;
-        }
       }
     }
   }

@@ -218,8 +218,10 @@ public final class Connection {
     if (t != null && state.get() == State.STARTED) {
       long produced = outbound.read(frameBuffer);
       t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
-      if (produced > 0) {
+      if (produced >= 0) {
         services.metrics().frameOut();
+      }
+      if (produced > 0) {
         services.metrics().latencyNanos(nowNanos - produced);
       }
     }

@@ -56,7 +56,7 @@ public record SignalResponse(int httpStatus, JsonObject body) {
   private static JsonObject failure(String error, JsonObjectBuilder meta) {
     return Json.createObjectBuilder()
         .add("status", "failed")
-        .add("meta", meta.add("error", error))
+        .add("meta", Json.createObjectBuilder().add("error", error).addAll(meta))
         .build();
   }
 

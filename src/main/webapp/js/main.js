@@ -1,0 +1,247 @@
+/**
+ * @fileoverview The bundled page: pick a stream, start and stop it, show the
+ * connection state, the data-channel messages and errors, and play the
+ * remote audio. Exposes `window.fastrtcPage` for browser tests.
+ */
+
+import {FastRtcClient} from './fastrtc-client.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('controls'),
+  select: $('stream'),
+  info: $('stream-info'),
+  start: $('start'),
+  stop: $('stop'),
+  state: $('state'),
+  error: $('error'),
+  log: $('log'),
+  audio: $('remote-audio'),
+};
+
+/** Test hooks; kept small on purpose. */
+const page = {
+  state: 'idle',
+  /** @type {!Array<string>} raw data-channel messages, as received */
+  messages: [],
+  /** @type {!Array<string>} */
+  errors: [],
+  /** @type {!Array<!Object>} what GET api/streams returned */
+  streams: [],
+  dominantFrequency,
+  inboundAudioStats,
+};
+window.fastrtcPage = page;
+
+/** @type {?FastRtcClient} */
+let client = null;
+/** @type {?MediaStream} */
+let remoteStream = null;
+/** @type {?{context: !AudioContext, analyser: !AnalyserNode}} */
+let analysis = null;
+
+/** Loads the stream list into the select. */
+async function loadStreams() {
+  try {
+    const response = await fetch('api/streams', {
+      headers: {'Accept': 'application/json'},
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const streams = await response.json();
+    if (!Array.isArray(streams)) throw new Error('not a JSON array');
+    page.streams = streams;
+  } catch (e) {
+    ui.select.replaceChildren(new Option('No streams available'));
+    showError(`Could not load the stream list: ${e.message}`);
+    return;
+  }
+  ui.select.replaceChildren(...page.streams.map((stream) => {
+    const option = new Option(`${stream.name} (${stream.mode})`, stream.name);
+    option.selected = Boolean(stream.isDefault);
+    return option;
+  }));
+  ui.select.disabled = page.streams.length === 0;
+  ui.start.disabled = page.streams.length === 0;
+  if (page.streams.length === 0) showError('The server offers no streams.');
+  describeSelected();
+}
+
+/** @return {?Object} the selected stream's description */
+function selectedStream() {
+  return page.streams.find((s) => s.name === ui.select.value) || null;
+}
+
+/** Shows the selected stream's description and limits. */
+function describeSelected() {
+  const stream = selectedStream();
+  ui.info.textContent = stream ?
+      `${stream.description || stream.name} · ${stream.modality}, ` +
+          `${stream.mode}, limit ${stream.concurrencyLimit}` :
+      '';
+}
+
+/** Starts the selected stream. */
+async function start() {
+  const stream = selectedStream();
+  if (!stream || client) return;
+  showError('');
+  page.messages.length = 0;
+  page.errors.length = 0;
+  ui.log.replaceChildren();
+  setBusy(true);
+  // Paths are relative to the app root, which is where this page lives.
+  const path = stream.basePath ||
+      String(stream.offerPath).replace(/\/webrtc\/offer$/, '');
+  const base = new URL(path.replace(/^\//, ''), document.baseURI);
+  // An ICE/TURN configuration, if the server lists one for the stream.
+  client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
+  client.addEventListener('statechange', (e) => setState(e.detail.state));
+  client.addEventListener('message', (e) => onMessage(e.detail));
+  client.addEventListener('track', (e) => onTrack(e.detail.stream));
+  const mine = client;
+  try {
+    const local = stream.mode === 'receive' ? null :
+        await navigator.mediaDevices.getUserMedia({audio: true});
+    if (client !== mine) {  // stopped while asking for the microphone
+      if (local) local.getTracks().forEach((track) => track.stop());
+      return;
+    }
+    await mine.connect({mode: stream.mode, stream: local});
+  } catch (e) {
+    if (client !== mine) return;
+    showError(e.message || String(e));
+    stop();
+  }
+}
+
+/** Stops the current connection, if any. */
+function stop() {
+  const current = client;
+  client = null;
+  if (current) current.close();
+  remoteStream = null;
+  ui.audio.srcObject = null;
+  if (analysis) analysis.context.close();
+  analysis = null;
+  setBusy(false);
+}
+
+/** @param {boolean} busy whether a connection is starting or running */
+function setBusy(busy) {
+  const [from, to] = busy ? [ui.start, ui.stop] : [ui.stop, ui.start];
+  const moveFocus = document.activeElement === from;
+  ui.start.disabled = busy || page.streams.length === 0;
+  ui.select.disabled = busy || page.streams.length === 0;
+  ui.stop.disabled = !busy;
+  if (moveFocus) to.focus();  // a disabled button would drop the focus
+}
+
+/** @param {string} state */
+function setState(state) {
+  page.state = state;
+  ui.state.textContent = state;
+  ui.state.dataset.state = state;
+  if (state === 'failed' && client) {
+    showError('The connection failed.');
+    stop();
+  }
+}
+
+/** @param {{raw: string, data: *}} message */
+function onMessage({raw, data}) {
+  page.messages.push(raw);
+  const item = document.createElement('li');
+  item.textContent = raw;
+  ui.log.append(item);
+  item.scrollIntoView({block: 'nearest'});
+  if (!data || typeof data !== 'object') return;
+  if (data.type === 'error' || data.type === 'warning') {
+    showError(`${data.type}: ${data.message}`, data.type);
+  } else if (data.type === 'end_stream') {
+    showError(`stream ended: ${data.data || 'closed by the server'}`,
+        'warning');
+    stop();
+  } else if (data.type === 'update_connection' && data.data === 'closed') {
+    stop();
+  }
+}
+
+/** @param {!MediaStream} stream the remote stream */
+function onTrack(stream) {
+  remoteStream = stream;
+  ui.audio.srcObject = stream;
+}
+
+/**
+ * @param {string} text an empty string clears the error line
+ * @param {string=} kind 'error' (default) or 'warning'
+ */
+function showError(text, kind = 'error') {
+  ui.error.textContent = text;
+  ui.error.dataset.kind = kind;
+  if (text) page.errors.push(text);
+}
+
+/**
+ * Measures the remote audio with a WebAudio analyser (created on first use).
+ * @return {!Promise<{frequency: number, level: number}>} the peak frequency
+ *     in Hz (parabolic interpolation) and the RMS level (0..1)
+ */
+async function dominantFrequency() {
+  if (!remoteStream) throw new Error('no remote audio');
+  if (!analysis) {
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 16384;
+    context.createMediaStreamSource(remoteStream).connect(analyser);
+    analysis = {context, analyser};
+  }
+  const {context, analyser} = analysis;
+  await context.resume();
+  const fillMs = 1000 * analyser.fftSize / context.sampleRate;
+  await new Promise((resolve) => setTimeout(resolve, fillMs + 200));
+  const db = new Float32Array(analyser.frequencyBinCount);
+  analyser.getFloatFrequencyData(db);
+  const binHz = context.sampleRate / analyser.fftSize;
+  let peak = Math.ceil(40 / binHz);  // ignore DC and rumble
+  for (let i = peak; i < db.length - 1; i++) {
+    if (db[i] > db[peak]) peak = i;
+  }
+  const [a, b, c] = [db[peak - 1], db[peak], db[peak + 1]];
+  const curve = a - 2 * b + c;
+  const shift =
+      Number.isFinite(curve) && curve !== 0 ? (a - c) / (2 * curve) : 0;
+  const samples = new Float32Array(analyser.fftSize);
+  analyser.getFloatTimeDomainData(samples);
+  const power = samples.reduce((sum, x) => sum + x * x, 0) / samples.length;
+  return {frequency: (peak + shift) * binHz, level: Math.sqrt(power)};
+}
+
+/**
+ * @return {!Promise<?{packetsReceived: number, bytesReceived: number,
+ *     packetsSent: number}>} audio RTP counters, or null when not connected
+ */
+async function inboundAudioStats() {
+  const report = client ? await client.getStats() : null;
+  if (!report) return null;
+  const totals = {packetsReceived: 0, bytesReceived: 0, packetsSent: 0};
+  report.forEach((s) => {
+    if (s.kind !== 'audio') return;
+    if (s.type === 'inbound-rtp') {
+      totals.packetsReceived += s.packetsReceived || 0;
+      totals.bytesReceived += s.bytesReceived || 0;
+    } else if (s.type === 'outbound-rtp') {
+      totals.packetsSent += s.packetsSent || 0;
+    }
+  });
+  return totals;
+}
+
+ui.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  start();
+});
+ui.stop.addEventListener('click', () => stop());
+ui.select.addEventListener('change', describeSelected);
+window.addEventListener('pagehide', () => stop());
+loadStreams();

@@ -1,0 +1,211 @@
+package io.fastrtc.jakarta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fastrtc.jakarta.api.AudioFrame;
+import io.fastrtc.jakarta.api.Emission;
+import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.Mode;
+import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.StreamException;
+import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.wire.ErrorCode;
+import io.fastrtc.jakarta.testing.RecordingHandler;
+import io.fastrtc.jakarta.testing.RecordingTransport;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+  @RealtimeStream(name = "rec", modality = Modality.AUDIO, outputSampleRate = 48_000)
+  static class Rec extends RecordingHandler {}
+
+  @RealtimeStream(name = "send", modality = Modality.AUDIO, mode = Mode.SEND, concurrencyLimit = 2)
+  static class SendOnly extends RecordingHandler {}
+
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final RuntimeServices services =
+      new RuntimeServices(
+          Runnable::run, scheduler, (in, out) -> Resampler.identity(in), new RuntimeMetrics());
+  private final ConnectionRegistry registry = new ConnectionRegistry(services);
+  private final RecordingHandler handler = new Rec();
+  private final RecordingTransport transport = new RecordingTransport();
+  private final AtomicInteger destroyed = new AtomicInteger();
+
+  @AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
+  private Connection open(StreamDefinition stream, RecordingHandler h, String id) {
+    Admission a =
+        registry.admit(stream, id, s -> new HandlerLease(h, destroyed::incrementAndGet));
+    assertThat(a.isAdmitted()).isTrue();
+    a.connection().attach(transport);
+    return a.connection();
+  }
+
+  private Connection started() {
+    Connection c = open(StreamDefinition.of(Rec.class), handler, "c1");
+    c.start();
+    return c;
+  }
+
+  @Test
+  void startsTheHandlerOnceWithItsContext() {
+    Connection c = started();
+    c.start();
+    assertThat(handler.startUps).hasValue(1);
+    assertThat(handler.context.connectionId()).isEqualTo("c1");
+    assertThat(handler.context.streamName()).isEqualTo("rec");
+  }
+
+  @Test
+  void inputBeforeStartIsIgnoredLikeFastRtc() {
+    Connection c = open(StreamDefinition.of(Rec.class), handler, "c1");
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    assertThat(handler.received).isEmpty();
+  }
+
+  @Test
+  void emittedAudioIsPushedTenMillisecondsPerTickThenSilence() {
+    Connection c = started();
+    short[] tone = new short[960];
+    java.util.Arrays.fill(tone, (short) 1000);
+    handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, tone)));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), System.nanoTime());
+
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    assertThat(transport.frames).hasSize(3);
+    assertThat(transport.frames.get(0)).hasSize(480).containsOnly((short) 1000);
+    assertThat(transport.frames.get(1)).containsOnly((short) 1000);
+    assertThat(transport.frames.get(2)).containsOnly((short) 0);
+    assertThat(services.metrics().snapshot().get("framesOut")).isEqualTo(2L);
+  }
+
+  @Test
+  void flushDropsQueuedAudio() {
+    Connection c = started();
+    handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[48_000])));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    assertThat(handler.context.flushAudio()).isEqualTo(1000);
+  }
+
+  @Test
+  void outputsReachListenersAndTheClientIsToldToFetch() {
+    Connection c = started();
+    java.util.List<Object> seen = new java.util.ArrayList<>();
+    c.onOutputs(seen::addAll);
+    handler.toEmit.add(Emission.outputs("hello", 3));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    assertThat(seen).containsExactly("hello", 3);
+    assertThat(transport.messages).contains("{\"type\":\"fetch_output\",\"data\":[]}");
+  }
+
+  @Test
+  void aThrowingHandlerSendsAnErrorClosesAndIsShutDownOnce() {
+    Connection c = started();
+    handler.failOnReceive = new StreamException("model unavailable");
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+
+    assertThat(transport.messages)
+        .contains("{\"type\":\"error\",\"message\":\"model unavailable\"}");
+    assertThat(c.isOpen()).isFalse();
+    assertThat(c.closeReason()).isEqualTo(CloseReason.HANDLER_ERROR);
+    assertThat(handler.shutdowns).hasValue(1);
+    assertThat(destroyed).hasValue(1);
+    assertThat(transport.closes).hasValue(1);
+    assertThat(registry.find("c1")).isEmpty();
+  }
+
+  @Test
+  void closeRunsOnceWhateverEndsTheConnection() {
+    Connection c = started();
+    c.close(CloseReason.CLIENT_CLOSED);
+    c.close(CloseReason.TIME_LIMIT);
+    c.close(CloseReason.SERVER_STOP);
+    assertThat(c.closeReason()).isEqualTo(CloseReason.CLIENT_CLOSED);
+    assertThat(handler.shutdowns).hasValue(1);
+    assertThat(destroyed).hasValue(1);
+    assertThat(transport.closes).hasValue(1);
+  }
+
+  @Test
+  void closeStreamSendsEndStreamThenCloses() throws Exception {
+    Connection c = started();
+    handler.toEmit.add(Emission.close("bye"));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    awaitClosed(c);
+    assertThat(transport.messages).contains("{\"type\":\"end_stream\",\"data\":\"bye\"}");
+    assertThat(c.closeReason()).isEqualTo(CloseReason.CLOSE_STREAM);
+  }
+
+  @Test
+  void connectWatchdogClosesAConnectionThatNeverConnects() throws Exception {
+    Connection c = started();
+    c.armConnectWatchdog(Duration.ofMillis(50));
+    awaitClosed(c);
+    assertThat(c.closeReason()).isEqualTo(CloseReason.CONNECT_TIMEOUT);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (handler.shutdowns.get() == 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(handler.shutdowns).hasValue(1);
+  }
+
+  @Test
+  void markConnectedDisarmsTheWatchdog() throws Exception {
+    Connection c = started();
+    c.armConnectWatchdog(Duration.ofMillis(50));
+    c.markConnected();
+    scheduler.schedule(() -> {}, 150, TimeUnit.MILLISECONDS).get();
+    assertThat(c.isOpen()).isTrue();
+  }
+
+  @Test
+  void sendModeIgnoresTheHandlersAudioAndPushesNothing() {
+    RecordingHandler h = new SendOnly();
+    Connection c = open(StreamDefinition.of(SendOnly.class), h, "s1");
+    c.start();
+    h.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[960])));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    c.tick(System.nanoTime());
+    assertThat(c.sendsAudio()).isFalse();
+    assertThat(transport.frames).isEmpty();
+    assertThat(h.received).hasSize(1);
+  }
+
+  @Test
+  void registryEnforcesUniqueIdsAndTheLimitAndFreesSlotsOnClose() {
+    StreamDefinition send = StreamDefinition.of(SendOnly.class);
+    Connection first = open(send, new SendOnly(), "a");
+    open(send, new SendOnly(), "b");
+    Admission dup = registry.admit(send, "a", s -> new HandlerLease(new SendOnly(), () -> {}));
+    assertThat(dup.refusal()).isEqualTo(ErrorCode.CONNECTION_ALREADY_EXISTS);
+    Admission third = registry.admit(send, "c", s -> new HandlerLease(new SendOnly(), () -> {}));
+    assertThat(third.refusal()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_REACHED);
+    assertThat(third.limit()).isEqualTo(2);
+
+    first.close(CloseReason.CLIENT_CLOSED);
+    assertThat(registry.closedRecently("a")).isTrue();
+    assertThat(registry.count(send)).isEqualTo(1);
+    assertThat(
+            registry.admit(send, "c", s -> new HandlerLease(new SendOnly(), () -> {})).isAdmitted())
+        .isTrue();
+  }
+
+  private static void awaitClosed(Connection c) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (c.closeReason() == null && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(c.isOpen()).isFalse();
+    assertThat(c.closeReason()).isNotNull();
+  }
+}

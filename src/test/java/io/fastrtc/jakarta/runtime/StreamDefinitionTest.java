@@ -1,0 +1,61 @@
+package io.fastrtc.jakarta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.testing.RecordingHandler;
+import org.junit.jupiter.api.Test;
+
+class StreamDefinitionTest {
+  @RealtimeStream(name = "ok", modality = Modality.AUDIO)
+  static class Ok extends RecordingHandler {}
+
+  @RealtimeStream(name = "bad", modality = Modality.AUDIO, outputSampleRate = 22_050)
+  static class OddRate extends RecordingHandler {}
+
+  @RealtimeStream(name = "zero", modality = Modality.AUDIO, concurrencyLimit = 0)
+  static class ZeroLimit extends RecordingHandler {}
+
+  @RealtimeStream(name = "Bad Name", modality = Modality.AUDIO)
+  static class BadName extends RecordingHandler {}
+
+  @RealtimeStream(name = "nothandler", modality = Modality.AUDIO)
+  static class NotAHandler {}
+
+  @Test
+  void defaultsMatchFastRtc() {
+    StreamDefinition d = StreamDefinition.of(Ok.class);
+    assertThat(d.concurrencyLimit()).isEqualTo(1);
+    assertThat(d.inputSampleRate()).isEqualTo(48_000);
+    assertThat(d.outputSampleRate()).isEqualTo(24_000);
+    assertThat(d.timeLimitSeconds()).isZero();
+    assertThat(d.basePath()).isEqualTo("/streams/ok");
+  }
+
+  @Test
+  void invalidDeclarationsNameTheBean() {
+    assertThatThrownBy(() -> StreamDefinition.of(OddRate.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("outputSampleRate")
+        .hasMessageContaining(OddRate.class.getName());
+    assertThatThrownBy(() -> StreamDefinition.of(ZeroLimit.class))
+        .hasMessageContaining("concurrencyLimit")
+        .hasMessageContaining(ZeroLimit.class.getName());
+    assertThatThrownBy(() -> StreamDefinition.of(BadName.class))
+        .hasMessageContaining("Bad Name")
+        .hasMessageContaining(BadName.class.getName());
+    assertThatThrownBy(() -> StreamDefinition.of(NotAHandler.class))
+        .hasMessageContaining("must implement")
+        .hasMessageContaining(NotAHandler.class.getName());
+  }
+
+  @Test
+  void serverOverridesKeepEverythingElse() {
+    StreamDefinition d = StreamDefinition.of(Ok.class).withLimits(20, 60);
+    assertThat(d.concurrencyLimit()).isEqualTo(20);
+    assertThat(d.timeLimitSeconds()).isEqualTo(60);
+    assertThat(d.name()).isEqualTo("ok");
+  }
+}

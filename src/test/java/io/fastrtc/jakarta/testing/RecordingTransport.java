@@ -1,0 +1,28 @@
+package io.fastrtc.jakarta.testing;
+
+import io.fastrtc.jakarta.runtime.Transport;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A {@link Transport} that records what the runtime sends, for unit tests. */
+public final class RecordingTransport implements Transport {
+  public final List<String> messages = new CopyOnWriteArrayList<>();
+  public final List<short[]> frames = new CopyOnWriteArrayList<>();
+  public final AtomicInteger closes = new AtomicInteger();
+
+  @Override
+  public void sendText(String message) {
+    messages.add(message);
+  }
+
+  @Override
+  public void pushAudio(short[] frame, int sampleRate, int channels) {
+    frames.add(frame.clone());
+  }
+
+  @Override
+  public void close() {
+    closes.incrementAndGet();
+  }
+}
