@@ -1,0 +1,69 @@
+package io.fastrtc.jakarta.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer arrows of design.md: api ← handlers ← demo, api ← runtime ← web. */
+@AnalyzeClasses(
+    packages = "io.fastrtc.jakarta",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  @ArchTest
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("api")
+          .definedBy("io.fastrtc.jakarta.api..")
+          .layer("handlers")
+          .definedBy("io.fastrtc.jakarta.handlers..")
+          .layer("runtime")
+          .definedBy("io.fastrtc.jakarta.runtime..")
+          .layer("web")
+          .definedBy("io.fastrtc.jakarta.web..")
+          .layer("demo")
+          .definedBy("io.fastrtc.jakarta.demo..")
+          .whereLayer("web")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("demo")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("runtime")
+          .mayOnlyBeAccessedByLayers("web")
+          .whereLayer("handlers")
+          .mayOnlyBeAccessedByLayers("demo")
+          .whereLayer("api")
+          .mayOnlyBeAccessedByLayers("handlers", "runtime", "web", "demo");
+
+  @ArchTest
+  static final ArchRule apiLeaksNoTransport =
+      noClasses()
+          .that()
+          .resideInAPackage("io.fastrtc.jakarta.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.onvoid.webrtc..", "jakarta.websocket..", "jakarta.ws.rs..", "jakarta.servlet..");
+
+  @ArchTest
+  static final ArchRule onlyRuntimeWebRtcTouchesLibwebrtc =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.runtime.webrtc..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.onvoid.webrtc..");
+
+  @ArchTest
+  static final ArchRule handlersAndDemoUseOnlyTheApi =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.fastrtc.jakarta.handlers..", "io.fastrtc.jakarta.demo..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.fastrtc.jakarta.runtime..", "io.fastrtc.jakarta.web..");
+}
