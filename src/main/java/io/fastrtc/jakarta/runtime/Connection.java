@@ -362,7 +362,11 @@ public final class Connection {
     }
     Transport t = transport;
     if (t != null) {
-      t.close();
+      try {
+        t.close();
+      } catch (RuntimeException | Error e) {
+        LOG.log(Level.WARNING, "Closing the transport of connection " + id + " failed", e);
+      }
     }
     AtomicBoolean finished = new AtomicBoolean();
     calls.execute(() -> finish(finished));

@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
@@ -56,6 +57,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   private final Object pushLock = new Object();
   private CustomAudioSource source;
   private AudioTrack localTrack;
+  private RTCRtpSender localSender;
   private byte[] pushBytes = new byte[0];
   private volatile AudioTrack remoteTrack;
   private volatile RTCDataChannel channel;
@@ -96,7 +98,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
         .get(remaining(deadline), TimeUnit.NANOSECONDS);
     early.forEach(this::addCandidate);
     if (localTrack != null) {
-      pc.addTrack(localTrack, List.of("fastrtc"));
+      localSender = pc.addTrack(localTrack, List.of("fastrtc"));
     }
     RTCSessionDescription answer =
         SdpSteps.createAnswer(pc).get(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -186,6 +188,10 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       dc.unregisterObserver();
       dc.close();
       dc.dispose();
+    }
+    // The sender holds a reference to the track: remove it first, or disposing the track fails.
+    if (localSender != null) {
+      pc.removeTrack(localSender);
     }
     pc.close();
     if (localTrack != null) {
