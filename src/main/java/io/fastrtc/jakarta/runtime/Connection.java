@@ -68,6 +68,7 @@ public final class Connection {
   private volatile CloseReason closeReason;
   private volatile Future<?> connectWatchdog;
   private volatile Future<?> timeLimit;
+  private volatile Future<?> hangCheck;
   private long lastInputNanos;
   private int tickCount;
 
@@ -78,7 +79,9 @@ public final class Connection {
     this.services = services;
     this.calls = new SerialExecutor(services.executor());
     this.outbound =
-        definition.mode().serverSends() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
+        definition.mode().serverSends()
+            ? new OutboundAudio(definition.outputSampleRate(), 1)
+            : null;
     this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
   }
 
@@ -143,7 +146,9 @@ public final class Connection {
         services
             .scheduler()
             .schedule(
-                () -> close(CloseReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                () -> close(CloseReason.CONNECT_TIMEOUT),
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   /** The transport is connected: satisfy the watchdog and start the time limit. */
@@ -287,7 +292,8 @@ public final class Connection {
     if (frame.sampleRate() != outbound.sampleRate()) {
       Resampler r =
           outputResamplers.computeIfAbsent(
-              frame.sampleRate(), rate -> services.resamplers().create(rate, outbound.sampleRate()));
+              frame.sampleRate(),
+              rate -> services.resamplers().create(rate, outbound.sampleRate()));
       mono = r.process(mono);
     }
     outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());
@@ -370,23 +376,27 @@ public final class Connection {
     }
     AtomicBoolean finished = new AtomicBoolean();
     calls.execute(() -> finish(finished));
-    services
-        .scheduler()
-        .schedule(
-            () -> {
-              if (!finished.get()) {
-                LOG.warning(
-                    () ->
-                        "Handler of connection "
-                            + id
-                            + " did not return within "
-                            + HANG_GRACE.toSeconds()
-                            + " s of close; interrupting it");
-                calls.interruptRunning();
-              }
-            },
-            HANG_GRACE.toMillis(),
-            TimeUnit.MILLISECONDS);
+    hangCheck =
+        services
+            .scheduler()
+            .schedule(
+                () -> {
+                  if (!finished.get()) {
+                    LOG.warning(
+                        () ->
+                            "Handler of connection "
+                                + id
+                                + " did not return within "
+                                + HANG_GRACE.toSeconds()
+                                + " s of close; interrupting it");
+                    calls.interruptRunning();
+                  }
+                },
+                HANG_GRACE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    if (finished.get()) {
+      cancel(hangCheck);
+    }
   }
 
   private void finish(AtomicBoolean finished) {
@@ -403,6 +413,7 @@ public final class Connection {
       outputResamplers.values().forEach(Resampler::close);
       outputResamplers.clear();
       finished.set(true);
+      cancel(hangCheck);
     }
   }
 
