@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a handler's {@code emit()} returns: audio, additional outputs, a request to close the
- * stream, or nothing. FastRTC's {@code EmitType}, without nulls and tuples.
+ * What a handler's {@code emit()} returns: audio, a video frame with additional outputs, additional
+ * outputs, a request to close the stream, or nothing. FastRTC's {@code EmitType} and {@code
+ * VideoEmitType}, without nulls and tuples.
  */
-public sealed interface Emission
-    permits Emission.Audio, Emission.Outputs, Emission.Close, Emission.Nothing {
+public sealed interface Emission extends VideoResult
+    permits Emission.Audio, Emission.Video, Emission.Outputs, Emission.Close, Emission.Nothing {
 
   /** Nothing is ready; the runtime calls {@code emit()} again later. */
   static Emission none() {
@@ -18,6 +19,16 @@ public sealed interface Emission
   /** Audio to play to the client, at any sample rate: the runtime resamples it. */
   static Emission audio(AudioFrame frame) {
     return new Audio(frame);
+  }
+
+  /**
+   * A video frame together with additional outputs: FastRTC's {@code (frame, AdditionalOutputs)}
+   * pair. A handler that has no outputs may return the {@link VideoFrame} itself.
+   *
+   * @param outputs JSON-B-serialisable values; none means just the frame
+   */
+  static Emission video(VideoFrame frame, Object... outputs) {
+    return new Video(frame, List.of(outputs));
   }
 
   /** Additional outputs (FastRTC's {@code AdditionalOutputs}): JSON-B-serialisable values. */
@@ -44,6 +55,21 @@ public sealed interface Emission
     /** Validates the frame. */
     public Audio {
       Objects.requireNonNull(frame, "frame == null");
+    }
+  }
+
+  /**
+   * A video frame for the client, and additional outputs (empty for none) for output subscribers.
+   * In send mode the frame is ignored and only the outputs count, as in FastRTC.
+   *
+   * @param frame the frame, any {@link PixelFormat}
+   * @param outputs the values, in order
+   */
+  record Video(VideoFrame frame, List<Object> outputs) implements Emission {
+    /** Validates the frame and copies the outputs. */
+    public Video {
+      Objects.requireNonNull(frame, "frame == null");
+      outputs = List.copyOf(outputs);
     }
   }
 

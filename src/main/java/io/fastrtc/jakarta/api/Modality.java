@@ -15,6 +15,16 @@ public enum Modality {
     this.wireName = wireName;
   }
 
+  /** Whether streams of this modality carry audio. */
+  public boolean hasAudio() {
+    return this != VIDEO;
+  }
+
+  /** Whether streams of this modality carry video. */
+  public boolean hasVideo() {
+    return this != AUDIO;
+  }
+
   /** The name FastRTC uses for this modality, e.g. {@code "audio-video"}. */
   public String wireName() {
     return wireName;

@@ -27,7 +27,20 @@ public @interface RealtimeStream {
   /** Media kind. FastRTC's default is video; ours must be chosen. */
   Modality modality();
 
-  /** Direction of media. */
+  /**
+   * Direction of media. The handler type follows from modality and mode (FastRTC's table):
+   *
+   * <table>
+   *   <caption>Handler per modality and mode</caption>
+   *   <tr><th>modality</th><th>SEND_RECEIVE</th><th>SEND</th><th>RECEIVE</th></tr>
+   *   <tr><td>AUDIO</td><td>{@link StreamHandler}</td><td>{@link StreamHandler} (audio out
+   *       ignored)</td><td>{@link StreamHandler} or {@link AudioGenerator}</td></tr>
+   *   <tr><td>VIDEO</td><td>{@link VideoHandler}</td><td>{@link VideoHandler} (frames out
+   *       ignored)</td><td>{@link VideoGenerator}</td></tr>
+   *   <tr><td>AUDIO_VIDEO</td><td>{@link AudioVideoStreamHandler}</td><td>refused</td>
+   *       <td>refused</td></tr>
+   * </table>
+   */
   Mode mode() default Mode.SEND_RECEIVE;
 
   /** Maximum simultaneous connections; 1 like FastRTC. Must be at least 1. */
@@ -41,6 +54,28 @@ public @interface RealtimeStream {
 
   /** Sample rate the handler's output is sent at; a multiple of 50, as in FastRTC. */
   int outputSampleRate() default 24_000;
+
+  /**
+   * Frames per second of generated video: how often {@link VideoGenerator#next()} (receive mode)
+   * and {@link AudioVideoStreamHandler#videoEmit()} are called. 1 to 60; FastRTC's default is 30.
+   * Frames a {@link VideoHandler} returns go out as they are produced.
+   */
+  int fps() default 30;
+
+  /**
+   * FastRTC's {@code skip_frames}: when the handler is slower than the client's camera, process
+   * only the newest frame and drop the ones that arrived meanwhile, so a slow handler never builds
+   * up lag (FastRTC issue #152). Without it, frames queue (at most one second's worth; older input
+   * is dropped beyond that).
+   */
+  boolean skipFrames() default false;
+
+  /**
+   * FastRTC's {@code allow_extra_tracks}: accept an offer with a track of a kind this modality does
+   * not use (e.g. a camera on an audio stream) and ignore that track. Without it such an offer is
+   * refused with {@code Unsupported track kind 'video' for modality 'audio'}.
+   */
+  boolean allowExtraTracks() default false;
 
   /** Whether this stream also answers on FastRTC's root paths ({@code /webrtc/offer}, ...). */
   boolean isDefault() default false;

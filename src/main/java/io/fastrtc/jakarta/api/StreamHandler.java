@@ -7,17 +7,12 @@ package io.fastrtc.jakarta.api;
  * <p>The runtime never calls two methods of one instance at once, and never on a media thread.
  * {@link #emit()} is called after every {@link #receive(AudioFrame)} until it returns {@link
  * Emission#none()}, and again on every 20 ms tick while the connection's outgoing buffer holds less
- * than 100 ms, so a generator in receive mode simply returns its next chunk. {@code emit()} must
- * not block for long: return {@code Emission.none()} when nothing is ready.
+ * than 100 ms, so a generator in receive mode simply returns its next chunk ({@link
+ * AudioGenerator}). {@code emit()} must not block for long: return {@code Emission.none()} when
+ * nothing is ready. {@link #startUp(StreamContext)} and {@link #shutdown()} come from {@link
+ * HandlerLifecycle}.
  */
-public interface StreamHandler {
-
-  /**
-   * Called once when the connection is ready (the data channel is open), before any other call.
-   *
-   * @param context the connection; keep it to send messages later
-   */
-  default void startUp(StreamContext context) throws Exception {}
+public interface StreamHandler extends HandlerLifecycle {
 
   /**
    * Receives audio from the client, resampled to the stream's input rate (mono by default). Frames
@@ -27,10 +22,4 @@ public interface StreamHandler {
 
   /** Returns the next emission, or {@link Emission#none()} when nothing is ready. */
   Emission emit() throws Exception;
-
-  /**
-   * Called exactly once when the connection ends, whatever ended it (also on WebSocket and phone
-   * sessions, unlike FastRTC). {@code @PreDestroy} methods run right after.
-   */
-  default void shutdown() throws Exception {}
 }

@@ -3,6 +3,9 @@ package io.fastrtc.jakarta.runtime;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.api.StreamHandler;
+import io.fastrtc.jakarta.api.VideoFrame;
+import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
@@ -22,9 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One live connection: its handler instance, transport, outgoing audio and timers. Replaces
- * FastRTC's parallel per-id dictionaries. Every way a connection ends goes through {@link
- * #close(CloseReason)}, which runs once.
+ * One live connection: its handler instance, transport, outgoing audio, video lane and timers.
+ * Replaces FastRTC's parallel per-id dictionaries. Every handler call, audio or video, runs on one
+ * serial lane. Every way a connection ends goes through {@link #close(CloseReason)}, which runs
+ * once.
  */
 public final class Connection {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
@@ -54,6 +58,8 @@ public final class Connection {
   private final RuntimeServices services;
   private final SerialExecutor calls;
   private final OutboundAudio outbound;
+  private final StreamHandler audioHandler;
+  private final VideoLane video;
   private final short[] frameBuffer;
   private final StreamContext context = new ConnectionContext(this);
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -79,10 +85,14 @@ public final class Connection {
     this.services = services;
     this.calls = new SerialExecutor(services.executor());
     this.outbound =
-        definition.mode().serverSends()
-            ? new OutboundAudio(definition.outputSampleRate(), 1)
-            : null;
+        definition.sendsAudio() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
     this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
+    this.audioHandler =
+        definition.modality().hasAudio() && lease.handler() instanceof StreamHandler h ? h : null;
+    this.video =
+        definition.modality().hasVideo()
+            ? new VideoLane(this, definition, lease.handler(), services)
+            : null;
   }
 
   /** The client-chosen id. */
@@ -172,10 +182,13 @@ public final class Connection {
     }
     calls.execute(
         () -> {
-          if (call(() -> lease.handler().startUp(context))) {
+          if (call(() -> lease.handler().startUp(context)) && audioHandler != null) {
             drainEmits(TOP_UP_MS);
           }
         });
+    if (video != null) {
+      video.start();
+    }
   }
 
   /**
@@ -183,7 +196,7 @@ public final class Connection {
    * Dropped (and counted) before start and when the handler has fallen 5 s behind.
    */
   public void onInput(AudioFrame frame, long receivedNanos) {
-    if (state.get() != State.STARTED) {
+    if (state.get() != State.STARTED || audioHandler == null) {
       return;
     }
     services.metrics().frameIn();
@@ -205,10 +218,32 @@ public final class Connection {
         () -> {
           inputBacklog.decrementAndGet();
           lastInputNanos = receivedNanos;
-          if (call(() -> lease.handler().receive(frame))) {
+          if (call(() -> audioHandler.receive(frame))) {
             drainEmits(10_000);
           }
         });
+  }
+
+  /**
+   * Input video from the transport, on a media thread: queued for the handler (or kept as the
+   * newest frame with skip-frames), never blocking. Dropped before start.
+   *
+   * @param receivedNanos {@link System#nanoTime()} when the decoded frame arrived
+   */
+  public void onVideoInput(VideoFrame frame, long receivedNanos) {
+    if (state.get() == State.STARTED && video != null) {
+      video.offer(frame, receivedNanos);
+    }
+  }
+
+  /** Whether the handler runs (started and not closing). */
+  boolean isStarted() {
+    return state.get() == State.STARTED;
+  }
+
+  /** Runs a task on this connection's serial handler lane. */
+  void serial(Runnable task) {
+    calls.execute(task);
   }
 
   /**
@@ -263,25 +298,55 @@ public final class Connection {
   private void drainEmits(long aheadMillis) {
     for (int i = 0; i < 200 && state.get() == State.STARTED; i++) {
       Emission[] result = new Emission[1];
-      if (!call(() -> result[0] = lease.handler().emit())) {
+      if (!call(() -> result[0] = audioHandler.emit())) {
         return;
       }
       Emission e = result[0];
       if (e == null || e instanceof Emission.Nothing) {
         return;
       }
-      if (e instanceof Emission.Audio audio) {
-        writeAudio(audio.frame());
-        if (outbound != null && outbound.bufferedMillis() >= aheadMillis) {
-          return;
-        }
-      } else if (e instanceof Emission.Outputs outputs) {
-        deliverOutputs(outputs.values());
-      } else if (e instanceof Emission.Close close) {
-        closeAfterPlayback(close.message());
+      deliver(e, 0);
+      if (e instanceof Emission.Close) {
+        return;
+      }
+      if (e instanceof Emission.Audio
+          && outbound != null
+          && outbound.bufferedMillis() >= aheadMillis) {
         return;
       }
     }
+  }
+
+  /**
+   * Acts on what a handler returned, audio or video alike: plays audio, sends a frame, hands
+   * outputs to listeners, or starts closing. Runs on the handler lane.
+   *
+   * @param inputNanos when the input that produced a video result arrived, or 0
+   */
+  void deliver(VideoResult result, long inputNanos) {
+    if (result instanceof VideoFrame frame) {
+      sendVideo(frame, inputNanos);
+    } else if (result instanceof Emission.Audio audio) {
+      writeAudio(audio.frame());
+    } else if (result instanceof Emission.Video v) {
+      sendVideo(v.frame(), inputNanos);
+      if (!v.outputs().isEmpty()) {
+        deliverOutputs(v.outputs());
+      }
+    } else if (result instanceof Emission.Outputs outputs) {
+      deliverOutputs(outputs.values());
+    } else if (result instanceof Emission.Close close) {
+      closeAfterPlayback(close.message());
+    }
+  }
+
+  private void sendVideo(VideoFrame frame, long inputNanos) {
+    Transport t = transport;
+    if (!definition.sendsVideo() || t == null || state.get() != State.STARTED) {
+      return; // send mode: FastRTC ignores the handler's frames
+    }
+    t.pushVideo(frame);
+    services.metrics().videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
   }
 
   private void writeAudio(AudioFrame frame) {
@@ -327,7 +392,7 @@ public final class Connection {
   }
 
   /** A handler call; on failure the client gets an error message and the connection closes. */
-  private boolean call(HandlerCall body) {
+  boolean call(HandlerCall body) {
     try {
       body.run();
       return true;
@@ -359,6 +424,9 @@ public final class Connection {
     LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
     cancel(connectWatchdog);
     cancel(timeLimit);
+    if (video != null) {
+      video.stop();
+    }
     for (Consumer<Connection> listener : closeListeners) {
       try {
         listener.accept(this);
@@ -424,7 +492,7 @@ public final class Connection {
   }
 
   @FunctionalInterface
-  private interface HandlerCall {
+  interface HandlerCall {
     void run() throws Exception;
   }
 }

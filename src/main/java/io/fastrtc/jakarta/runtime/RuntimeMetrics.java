@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counters and a latency histogram for the benchmark and operators: frames in and out, input
- * dropped because a handler fell behind, late clock ticks, and the time from receiving an input
- * frame to pushing the audio it produced. Lock-free; cheap enough for every frame.
+ * Counters and latency histograms for the benchmark and operators: frames in and out, input dropped
+ * because a handler fell behind, late clock ticks, the time from receiving an input frame to
+ * pushing the audio it produced, and the same for video (decoded frame in to processed frame handed
+ * to the encoder). Lock-free; cheap enough for every frame.
  */
 public final class RuntimeMetrics {
   private static final int BUCKETS = 2000; // 0.5 ms buckets up to 1 s
@@ -21,6 +22,12 @@ public final class RuntimeMetrics {
   private final AtomicLong lateTicks = new AtomicLong();
   private final AtomicLong handlerErrors = new AtomicLong();
   private final AtomicLongArray latency = new AtomicLongArray(BUCKETS + 1);
+  private final AtomicLong videoIn = new AtomicLong();
+  private final AtomicLong videoOut = new AtomicLong();
+  private final AtomicLong videoSkipped = new AtomicLong();
+  private final AtomicLong videoDropped = new AtomicLong();
+  private final AtomicLong videoTicksSkipped = new AtomicLong();
+  private final AtomicLongArray videoLatency = new AtomicLongArray(BUCKETS + 1);
 
   void frameIn() {
     framesIn.incrementAndGet();
@@ -48,8 +55,38 @@ public final class RuntimeMetrics {
 
   /** Records the added latency of one output chunk. */
   void latencyNanos(long nanos) {
-    int bucket = (int) Math.min(BUCKETS, Math.max(0, nanos / 1e6 / BUCKET_MS));
-    latency.incrementAndGet(bucket);
+    latency.incrementAndGet(bucket(nanos));
+  }
+
+  private static int bucket(long nanos) {
+    return (int) Math.min(BUCKETS, Math.max(0, nanos / 1e6 / BUCKET_MS));
+  }
+
+  void videoFrameIn() {
+    videoIn.incrementAndGet();
+  }
+
+  /** A video frame went out; {@code latencyNanos} is -1 for generated frames. */
+  void videoFrameOut(long latencyNanos) {
+    videoOut.incrementAndGet();
+    if (latencyNanos >= 0) {
+      videoLatency.incrementAndGet(bucket(latencyNanos));
+    }
+  }
+
+  /** A newer input frame replaced one the handler had not taken yet (skip-frames). */
+  void videoFrameSkipped() {
+    videoSkipped.incrementAndGet();
+  }
+
+  /** An input frame was dropped because the handler was a second behind. */
+  void videoFrameDropped() {
+    videoDropped.incrementAndGet();
+  }
+
+  /** A generator tick found the previous frame still being made. */
+  void videoTickSkipped() {
+    videoTicksSkipped.incrementAndGet();
   }
 
   /** Clears every counter (the benchmark calls this between runs). */
@@ -60,13 +97,28 @@ public final class RuntimeMetrics {
     clockTicks.set(0);
     lateTicks.set(0);
     handlerErrors.set(0);
+    videoIn.set(0);
+    videoOut.set(0);
+    videoSkipped.set(0);
+    videoDropped.set(0);
+    videoTicksSkipped.set(0);
     for (int i = 0; i <= BUCKETS; i++) {
       latency.set(i, 0);
+      videoLatency.set(i, 0);
     }
   }
 
   /** The latency percentile in milliseconds, or -1 without samples. */
   public double latencyPercentileMillis(double percentile) {
+    return percentile(latency, percentile);
+  }
+
+  /** The video latency percentile in milliseconds, or -1 without samples. */
+  public double videoLatencyPercentileMillis(double percentile) {
+    return percentile(videoLatency, percentile);
+  }
+
+  private static double percentile(AtomicLongArray latency, double percentile) {
     long total = 0;
     for (int i = 0; i <= BUCKETS; i++) {
       total += latency.get(i);
@@ -96,6 +148,13 @@ public final class RuntimeMetrics {
     m.put("handlerErrors", handlerErrors.get());
     m.put("latencyP50Ms", latencyPercentileMillis(50));
     m.put("latencyP99Ms", latencyPercentileMillis(99));
+    m.put("videoFramesIn", videoIn.get());
+    m.put("videoFramesOut", videoOut.get());
+    m.put("videoFramesSkipped", videoSkipped.get());
+    m.put("videoFramesDropped", videoDropped.get());
+    m.put("videoTicksSkipped", videoTicksSkipped.get());
+    m.put("videoLatencyP50Ms", videoLatencyPercentileMillis(50));
+    m.put("videoLatencyP99Ms", videoLatencyPercentileMillis(99));
     return m;
   }
 }

@@ -1,9 +1,13 @@
 package io.fastrtc.jakarta.runtime;
 
+import io.fastrtc.jakarta.api.AudioVideoStreamHandler;
+import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamHandler;
+import io.fastrtc.jakarta.api.VideoGenerator;
+import io.fastrtc.jakarta.api.VideoHandler;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,10 +25,13 @@ import java.util.regex.Pattern;
  * @param outputSampleRate the rate the handler's audio is sent at
  * @param isDefault whether the stream answers on FastRTC's root paths
  * @param description one line for the UI
+ * @param fps frames per second of generated video (receive mode, audio-video)
+ * @param skipFrames whether a slow video handler only sees the newest frame
+ * @param allowExtraTracks whether offered tracks of an unused kind are ignored instead of refused
  */
 public record StreamDefinition(
     String name,
-    Class<? extends StreamHandler> handlerClass,
+    Class<? extends HandlerLifecycle> handlerClass,
     Modality modality,
     Mode mode,
     int concurrencyLimit,
@@ -32,21 +39,26 @@ public record StreamDefinition(
     int inputSampleRate,
     int outputSampleRate,
     boolean isDefault,
-    String description) {
+    String description,
+    int fps,
+    boolean skipFrames,
+    boolean allowExtraTracks) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   /** Validates every field; the message names the handler class. */
   public StreamDefinition {
     Objects.requireNonNull(handlerClass, "handlerClass == null");
+    Objects.requireNonNull(modality, "modality == null");
+    Objects.requireNonNull(mode, "mode == null");
     String where = " (stream bean " + handlerClass.getName() + ")";
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalStateException(
           "@RealtimeStream name \"" + name + "\" must match " + NAME.pattern() + where);
     }
-    if (modality != Modality.AUDIO) {
-      throw new IllegalStateException(
-          "@RealtimeStream modality " + modality + " is not supported yet; use AUDIO" + where);
+    String shape = HandlerShapes.problem(handlerClass, modality, mode);
+    if (shape != null) {
+      throw new IllegalStateException(shape + where);
     }
     if (concurrencyLimit < 1) {
       throw new IllegalStateException(
@@ -55,6 +67,9 @@ public record StreamDefinition(
     if (timeLimitSeconds < 0) {
       throw new IllegalStateException(
           "timeLimitSeconds must be 0 (none) or positive, not " + timeLimitSeconds + where);
+    }
+    if (fps < 1 || fps > 60) {
+      throw new IllegalStateException("fps must be between 1 and 60, not " + fps + where);
     }
     if (inputSampleRate < 8000 || inputSampleRate > 48_000 || inputSampleRate % 100 != 0) {
       throw new IllegalStateException(
@@ -88,16 +103,16 @@ public record StreamDefinition(
     if (a == null) {
       throw new IllegalStateException(beanClass.getName() + " is not annotated @RealtimeStream");
     }
-    if (!StreamHandler.class.isAssignableFrom(beanClass)) {
+    if (!HandlerLifecycle.class.isAssignableFrom(beanClass)) {
       throw new IllegalStateException(
           "@RealtimeStream bean "
               + beanClass.getName()
               + " must implement "
-              + StreamHandler.class.getName());
+              + HandlerShapes.expected(a.modality(), a.mode()));
     }
     return new StreamDefinition(
         a.name(),
-        beanClass.asSubclass(StreamHandler.class),
+        beanClass.asSubclass(HandlerLifecycle.class),
         a.modality(),
         a.mode(),
         a.concurrencyLimit(),
@@ -105,7 +120,10 @@ public record StreamDefinition(
         a.inputSampleRate(),
         a.outputSampleRate(),
         a.isDefault(),
-        a.description());
+        a.description(),
+        a.fps(),
+        a.skipFrames(),
+        a.allowExtraTracks());
   }
 
   /** A copy with other limits, for server-side overrides. */
@@ -120,11 +138,60 @@ public record StreamDefinition(
         inputSampleRate,
         outputSampleRate,
         isDefault,
-        description);
+        description,
+        fps,
+        skipFrames,
+        allowExtraTracks);
   }
 
   /** The path prefix of this stream's own routes, e.g. {@code /streams/echo}. */
   public String basePath() {
     return "/streams/" + name;
+  }
+
+  /** Whether the client sends video to the handler. */
+  public boolean receivesVideo() {
+    return modality.hasVideo() && mode.clientSends();
+  }
+
+  /** Whether the server sends video to the client. */
+  public boolean sendsVideo() {
+    return modality.hasVideo() && mode.serverSends();
+  }
+
+  /** Whether the server sends audio to the client. */
+  public boolean sendsAudio() {
+    return modality.hasAudio() && mode.serverSends();
+  }
+
+  /** FastRTC's table of which handler type serves which modality and mode. */
+  private static final class HandlerShapes {
+    private HandlerShapes() {}
+
+    static Class<?> expected(Modality modality, Mode mode) {
+      return switch (modality) {
+        case AUDIO -> StreamHandler.class;
+        case VIDEO -> mode == Mode.RECEIVE ? VideoGenerator.class : VideoHandler.class;
+        case AUDIO_VIDEO -> AudioVideoStreamHandler.class;
+      };
+    }
+
+    static String problem(Class<?> handler, Modality modality, Mode mode) {
+      if (modality == Modality.AUDIO_VIDEO && mode != Mode.SEND_RECEIVE) {
+        return "modality AUDIO_VIDEO supports only mode SEND_RECEIVE, not "
+            + mode
+            + " (as in FastRTC): use modality VIDEO or AUDIO for a one-way stream";
+      }
+      Class<?> expected = expected(modality, mode);
+      if (!expected.isAssignableFrom(handler)) {
+        return "a "
+            + modality
+            + " stream in mode "
+            + mode
+            + " must implement "
+            + expected.getName();
+      }
+      return null;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.fastrtc.jakarta.runtime;
 
+import io.fastrtc.jakarta.api.VideoFrame;
+
 /** The media side of a connection (a WebRTC peer, a WebSocket): what the runtime pushes into. */
 public interface Transport {
 
@@ -12,6 +14,12 @@ public interface Transport {
    * @param frame interleaved int16 samples, exactly {@code sampleRate / 100 * channels}
    */
   void pushAudio(short[] frame, int sampleRate, int channels);
+
+  /**
+   * Sends one video frame, any format; called from the connection's handler lane. Transports
+   * without video (WebSocket, telephone) ignore it.
+   */
+  default void pushVideo(VideoFrame frame) {}
 
   /** Frees every resource of the transport. Idempotent; never throws. */
   void close();

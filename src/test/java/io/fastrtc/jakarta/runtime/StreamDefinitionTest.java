@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.VideoFrame;
+import io.fastrtc.jakarta.api.VideoHandler;
+import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,26 @@ class StreamDefinitionTest {
   @RealtimeStream(name = "nothandler", modality = Modality.AUDIO)
   static class NotAHandler {}
 
+  @RealtimeStream(name = "flip", modality = Modality.VIDEO)
+  static class Flip implements VideoHandler {
+    @Override
+    public VideoResult process(VideoFrame frame) {
+      return frame;
+    }
+  }
+
+  @RealtimeStream(name = "gen", modality = Modality.VIDEO, mode = Mode.RECEIVE)
+  static class HandlerWhereAGeneratorBelongs extends Flip {}
+
+  @RealtimeStream(name = "fast", modality = Modality.VIDEO, fps = 120)
+  static class TooFast extends Flip {}
+
+  @RealtimeStream(name = "av-send", modality = Modality.AUDIO_VIDEO, mode = Mode.SEND)
+  static class AudioVideoSend extends RecordingHandler {}
+
+  @RealtimeStream(name = "av", modality = Modality.AUDIO_VIDEO)
+  static class AudioOnlyHandlerForAudioVideo extends RecordingHandler {}
+
   @Test
   void defaultsMatchFastRtc() {
     StreamDefinition d = StreamDefinition.of(Ok.class);
@@ -32,6 +56,38 @@ class StreamDefinitionTest {
     assertThat(d.outputSampleRate()).isEqualTo(24_000);
     assertThat(d.timeLimitSeconds()).isZero();
     assertThat(d.basePath()).isEqualTo("/streams/ok");
+    assertThat(d.fps()).isEqualTo(30);
+    assertThat(d.skipFrames()).isFalse();
+    assertThat(d.allowExtraTracks()).isFalse();
+  }
+
+  @Test
+  void videoHandlersServeVideoStreams() {
+    StreamDefinition d = StreamDefinition.of(Flip.class);
+    assertThat(d.receivesVideo()).isTrue();
+    assertThat(d.sendsVideo()).isTrue();
+    assertThat(d.sendsAudio()).isFalse();
+  }
+
+  @Test
+  void theHandlerTypeMustFitModalityAndModeLikeFastRtcsTable() {
+    assertThatThrownBy(() -> StreamDefinition.of(HandlerWhereAGeneratorBelongs.class))
+        .hasMessageContaining("a VIDEO stream in mode RECEIVE must implement")
+        .hasMessageContaining("VideoGenerator")
+        .hasMessageContaining(HandlerWhereAGeneratorBelongs.class.getName());
+    assertThatThrownBy(() -> StreamDefinition.of(AudioOnlyHandlerForAudioVideo.class))
+        .hasMessageContaining("AudioVideoStreamHandler");
+    assertThatThrownBy(() -> StreamDefinition.of(TooFast.class))
+        .hasMessageContaining("fps must be between 1 and 60, not 120");
+  }
+
+  @Test
+  void audioVideoSendAndReceiveAreRefusedAtDeployWithTheReason() {
+    assertThatThrownBy(() -> StreamDefinition.of(AudioVideoSend.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("modality AUDIO_VIDEO supports only mode SEND_RECEIVE, not SEND")
+        .hasMessageContaining("use modality VIDEO or AUDIO for a one-way stream")
+        .hasMessageContaining(AudioVideoSend.class.getName());
   }
 
   @Test

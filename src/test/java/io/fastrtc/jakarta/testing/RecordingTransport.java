@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.testing;
 
+import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.runtime.Transport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordingTransport implements Transport {
   public final List<String> messages = new CopyOnWriteArrayList<>();
   public final List<short[]> frames = new CopyOnWriteArrayList<>();
+  public final List<VideoFrame> videoFrames = new CopyOnWriteArrayList<>();
   public final AtomicInteger closes = new AtomicInteger();
 
   @Override
@@ -19,6 +21,11 @@ public final class RecordingTransport implements Transport {
   @Override
   public void pushAudio(short[] frame, int sampleRate, int channels) {
     frames.add(frame.clone());
+  }
+
+  @Override
+  public void pushVideo(VideoFrame frame) {
+    videoFrames.add(frame);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.fastrtc.jakarta.runtime.cdi;
 
-import io.fastrtc.jakarta.api.StreamHandler;
+import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.runtime.AudioClock;
 import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
@@ -45,7 +45,7 @@ public class FastRtcRuntime {
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threads;
   @Resource ContextService contexts;
-  @Inject Instance<StreamHandler> handlers;
+  @Inject Instance<HandlerLifecycle> handlers;
 
   private RuntimeMetrics metrics;
   private ConnectionRegistry registry;
@@ -86,7 +86,7 @@ public class FastRtcRuntime {
   }
 
   private HandlerLease lease(StreamDefinition stream) {
-    Instance.Handle<? extends StreamHandler> handle =
+    Instance.Handle<? extends HandlerLifecycle> handle =
         handlers.select(stream.handlerClass()).getHandle();
     return new HandlerLease(handle.get(), handle::destroy);
   }

@@ -30,27 +30,43 @@ record OfferShape(List<String> media) {
   }
 
   /**
-   * Null when the offer fits the stream, else the reason, in FastRTC's wording where it has one.
+   * Null when the offer fits the stream, else the reason, in FastRTC's wording where it has one:
+   * every audio and video section must be of a kind the modality uses (unless the stream allows
+   * extra tracks), and every kind the modality uses must be offered.
    */
   String problemFor(StreamDefinition stream) {
     if (media.isEmpty()) {
       return "the offer has no media sections (m= lines)";
     }
+    Modality modality = stream.modality();
     for (String kind : media) {
-      if (kind.equals("video") && stream.modality() == Modality.AUDIO) {
-        return "Unsupported track kind 'video' for modality 'audio'";
-      }
       if (!kind.equals("audio") && !kind.equals("video") && !kind.equals("application")) {
         return "Unsupported media section '" + kind + "'";
       }
+      boolean used =
+          kind.equals("application")
+              || (kind.equals("audio") && modality.hasAudio())
+              || (kind.equals("video") && modality.hasVideo());
+      if (!used && !stream.allowExtraTracks()) {
+        return "Unsupported track kind '" + kind + "' for modality '" + modality.wireName() + "'";
+      }
     }
-    if (!media.contains("audio")) {
-      return "stream '"
-          + stream.name()
-          + "' is an audio stream in "
-          + stream.mode().wireName()
-          + " mode: the offer needs an audio section"
-          + (stream.mode().clientSends() ? " (a microphone track)" : " (a recvonly transceiver)");
+    for (String kind : List.of("audio", "video")) {
+      boolean needed = kind.equals("audio") ? modality.hasAudio() : modality.hasVideo();
+      if (needed && !media.contains(kind)) {
+        return "stream '"
+            + stream.name()
+            + (modality.hasAudio() ? "' is an " : "' is a ")
+            + modality.wireName()
+            + " stream in "
+            + stream.mode().wireName()
+            + " mode: the offer needs "
+            + (kind.equals("audio") ? "an audio" : "a video")
+            + " section"
+            + (stream.mode().clientSends()
+                ? (kind.equals("audio") ? " (a microphone track)" : " (a camera track)")
+                : " (a recvonly transceiver)");
+      }
     }
     return null;
   }

@@ -11,15 +11,19 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.fastrtc.jakarta.api.StreamException;
+import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.Transport;
 import io.fastrtc.jakarta.runtime.audio.InputAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
@@ -40,8 +44,8 @@ import java.util.logging.Logger;
 
 /**
  * The WebRTC side of one connection: the server's peer, its outgoing audio track, the sink on the
- * client's audio and the client's data channel. libwebrtc callbacks only hand work off; anything
- * that may block runs on the executor.
+ * client's audio, the video tracks ({@link VideoTracks}) and the client's data channel. libwebrtc
+ * callbacks only hand work off; anything that may block runs on the executor.
  */
 final class PeerSession implements Transport, PeerConnectionObserver {
   private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
@@ -53,6 +57,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   private final ScheduledExecutorService scheduler;
   private final RTCPeerConnection pc;
   private final InputAudio input;
+  private final VideoTracks video;
   private final CompletableFuture<Void> gathered = new CompletableFuture<>();
   private final ArrayDeque<String> queued = new ArrayDeque<>();
   private final Object pushLock = new Object();
@@ -82,10 +87,15 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             resamplers,
             frame -> connection.onInput(frame, System.nanoTime()));
     this.pc = engine.createPeerConnection(this);
-    if (connection.definition().mode().serverSends()) {
+    StreamDefinition stream = connection.definition();
+    if (stream.sendsAudio()) {
       source = new CustomAudioSource();
       localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
     }
+    this.video =
+        stream.modality().hasVideo()
+            ? new VideoTracks(engine, connection, stream.sendsVideo())
+            : null;
   }
 
   /**
@@ -98,8 +108,12 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     SdpSteps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
         .get(remaining(deadline), TimeUnit.NANOSECONDS);
     early.forEach(this::addCandidate);
+    silenceExtraTracks();
     if (localTrack != null) {
       localSender = pc.addTrack(localTrack, List.of("fastrtc"));
+    }
+    if (video != null) {
+      video.addTo(pc);
     }
     RTCSessionDescription answer =
         SdpSteps.createAnswer(pc).get(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -111,6 +125,24 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       LOG.fine(() -> "ICE gathering not complete; answering with the candidates so far");
     }
     return pc.getLocalDescription().sdp;
+  }
+
+  /**
+   * With {@code allowExtraTracks}, offered tracks of a kind the stream does not use are answered
+   * inactive, so the client sends nothing on them (FastRTC ignores such tracks).
+   */
+  private void silenceExtraTracks() {
+    StreamDefinition stream = connection.definition();
+    for (RTCRtpTransceiver t : pc.getTransceivers()) {
+      MediaStreamTrack track = t.getReceiver().getTrack();
+      String kind = track == null ? "" : track.getKind();
+      boolean extra =
+          (MediaStreamTrack.AUDIO_TRACK_KIND.equals(kind) && !stream.modality().hasAudio())
+              || (MediaStreamTrack.VIDEO_TRACK_KIND.equals(kind) && !stream.modality().hasVideo());
+      if (extra) {
+        t.setDirection(RTCRtpTransceiverDirection.INACTIVE);
+      }
+    }
   }
 
   private static long remaining(long deadline) {
@@ -177,6 +209,13 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   }
 
   @Override
+  public void pushVideo(VideoFrame frame) {
+    if (video != null && !closed) {
+      video.push(frame);
+    }
+  }
+
+  @Override
   public void close() {
     synchronized (pushLock) {
       if (closed) {
@@ -203,7 +242,13 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     if (localSender != null) {
       pc.removeTrack(localSender);
     }
+    if (video != null) {
+      video.detach(pc);
+    }
     pc.close();
+    if (video != null) {
+      video.dispose();
+    }
     if (localTrack != null) {
       localTrack.dispose();
     }
@@ -253,9 +298,14 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   @Override
   public void onTrack(RTCRtpTransceiver transceiver) {
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
-    if (track instanceof AudioTrack audio && connection.definition().mode().clientSends()) {
+    StreamDefinition stream = connection.definition();
+    if (track instanceof AudioTrack audio
+        && stream.modality().hasAudio()
+        && stream.mode().clientSends()) {
       remoteTrack = audio;
       audio.addSink(sink);
+    } else if (track instanceof VideoTrack remoteVideo && video != null && stream.receivesVideo()) {
+      video.attach(remoteVideo);
     }
   }
 

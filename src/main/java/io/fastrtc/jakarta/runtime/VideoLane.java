@@ -1,0 +1,173 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.api.AudioVideoStreamHandler;
+import io.fastrtc.jakarta.api.HandlerLifecycle;
+import io.fastrtc.jakarta.api.VideoFrame;
+import io.fastrtc.jakarta.api.VideoGenerator;
+import io.fastrtc.jakarta.api.VideoHandler;
+import io.fastrtc.jakarta.api.VideoResult;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * The video side of one {@link Connection}. Incoming frames go to the handler on the connection's
+ * serial lane: each in turn (at most {@link #MAX_BACKLOG} waiting), or with skip-frames only the
+ * newest. Generated video (receive mode, audio-video) is paced by one task on the shared scheduler
+ * at the stream's fps; a tick that finds the previous frame still being made is skipped, never
+ * queued.
+ */
+final class VideoLane {
+  private static final Logger LOG = Logger.getLogger(VideoLane.class.getName());
+
+  /** Input frames allowed to wait for a slow handler (one second at 30 fps) before dropping. */
+  static final int MAX_BACKLOG = 30;
+
+  private final Connection connection;
+  private final StreamDefinition definition;
+  private final HandlerLifecycle handler;
+  private final RuntimeServices services;
+  private final AtomicReference<Input> newest = new AtomicReference<>();
+  private final AtomicBoolean newestScheduled = new AtomicBoolean();
+  private final AtomicInteger backlog = new AtomicInteger();
+  private final AtomicBoolean generating = new AtomicBoolean();
+  private final AtomicBoolean backlogWarned = new AtomicBoolean();
+  private volatile Future<?> pacing;
+  private volatile boolean stopped;
+
+  private record Input(VideoFrame frame, long receivedNanos) {}
+
+  VideoLane(
+      Connection connection,
+      StreamDefinition definition,
+      HandlerLifecycle handler,
+      RuntimeServices services) {
+    this.connection = connection;
+    this.definition = definition;
+    this.handler = handler;
+    this.services = services;
+  }
+
+  /** Starts pacing generated frames, if this stream generates video. */
+  void start() {
+    boolean generates =
+        definition.sendsVideo()
+            && (handler instanceof VideoGenerator || handler instanceof AudioVideoStreamHandler);
+    if (generates && !stopped) {
+      long period = TimeUnit.SECONDS.toMicros(1) / definition.fps();
+      pacing =
+          services
+              .scheduler()
+              .scheduleAtFixedRate(this::tick, period, period, TimeUnit.MICROSECONDS);
+      if (stopped) {
+        pacing.cancel(false);
+      }
+    }
+  }
+
+  /** A frame from the client (media thread): queue it, or keep it as the newest. */
+  void offer(VideoFrame frame, long receivedNanos) {
+    if (stopped || !definition.receivesVideo()) {
+      return;
+    }
+    services.metrics().videoFrameIn();
+    if (definition.skipFrames()) {
+      if (newest.getAndSet(new Input(frame, receivedNanos)) != null) {
+        services.metrics().videoFrameSkipped();
+      }
+      if (newestScheduled.compareAndSet(false, true)) {
+        connection.serial(this::processNewest);
+      }
+      return;
+    }
+    if (backlog.incrementAndGet() > MAX_BACKLOG) {
+      backlog.decrementAndGet();
+      services.metrics().videoFrameDropped();
+      if (backlogWarned.compareAndSet(false, true)) {
+        LOG.warning(
+            () ->
+                "Video handler of stream "
+                    + definition.name()
+                    + " is more than "
+                    + MAX_BACKLOG
+                    + " frames behind on connection "
+                    + connection.id()
+                    + "; dropping input frames (set skipFrames = true to process only the newest)");
+      }
+      return;
+    }
+    connection.serial(
+        () -> {
+          backlog.decrementAndGet();
+          process(new Input(frame, receivedNanos));
+        });
+  }
+
+  private void processNewest() {
+    newestScheduled.set(false); // a frame arriving from now on schedules the next run
+    Input input = newest.getAndSet(null);
+    if (input != null) {
+      process(input);
+    }
+  }
+
+  private void process(Input input) {
+    if (!connection.isStarted()) {
+      return;
+    }
+    if (handler instanceof AudioVideoStreamHandler av) {
+      connection.call(() -> av.videoReceive(input.frame()));
+    } else if (handler instanceof VideoHandler video) {
+      VideoResult[] result = new VideoResult[1];
+      if (connection.call(() -> result[0] = video.process(input.frame())) && result[0] != null) {
+        connection.deliver(result[0], input.receivedNanos());
+      }
+    }
+  }
+
+  /** One pacing tick (scheduler thread): ask for the next frame unless one is being made. */
+  private void tick() {
+    if (stopped || !connection.isStarted()) {
+      return;
+    }
+    if (!generating.compareAndSet(false, true)) {
+      services.metrics().videoTickSkipped();
+      return;
+    }
+    connection.serial(
+        () -> {
+          try {
+            generate();
+          } finally {
+            generating.set(false);
+          }
+        });
+  }
+
+  private void generate() {
+    if (!connection.isStarted()) {
+      return;
+    }
+    VideoResult[] result = new VideoResult[1];
+    boolean ok =
+        handler instanceof AudioVideoStreamHandler av
+            ? connection.call(() -> result[0] = av.videoEmit())
+            : connection.call(() -> result[0] = ((VideoGenerator) handler).next());
+    if (ok && result[0] != null) {
+      connection.deliver(result[0], 0);
+    }
+  }
+
+  /** Stops pacing and forgets waiting frames; part of the connection's close. */
+  void stop() {
+    stopped = true;
+    Future<?> p = pacing;
+    if (p != null) {
+      p.cancel(false);
+    }
+    newest.set(null);
+  }
+}
