@@ -6,6 +6,7 @@ import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
 import io.fastrtc.jakarta.api.VideoResult;
+import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,16 +16,19 @@ import java.util.logging.Logger;
 
 /**
  * The video side of one {@link Connection}. Incoming frames go to the handler on the connection's
- * serial lane: each in turn (at most {@link #MAX_BACKLOG} waiting), or with skip-frames only the
- * newest. Generated video (receive mode, audio-video) is paced by one task on the shared scheduler
- * at the stream's fps; a tick that finds the previous frame still being made is skipped, never
- * queued.
+ * serial lane: each in turn, skipping any that waited longer than {@link #MAX_WAIT} (so lag stays
+ * near a second, where FastRTC's queue grows without bound), or with skip-frames only the newest.
+ * Generated video (receive mode, audio-video) is paced by one task on the shared scheduler at the
+ * stream's fps; a tick that finds the previous frame still being made is skipped, never queued.
  */
 final class VideoLane {
   private static final Logger LOG = Logger.getLogger(VideoLane.class.getName());
 
-  /** Input frames allowed to wait for a slow handler (one second at 30 fps) before dropping. */
-  static final int MAX_BACKLOG = 30;
+  /** How long an input frame may wait for a slow handler before it is dropped unseen. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
+  /** Input frames allowed to wait at all (two seconds at 30 fps), to bound memory. */
+  static final int MAX_BACKLOG = 60;
 
   private final Connection connection;
   private final StreamDefinition definition;
@@ -85,25 +89,33 @@ final class VideoLane {
     }
     if (backlog.incrementAndGet() > MAX_BACKLOG) {
       backlog.decrementAndGet();
-      services.metrics().videoFrameDropped();
-      if (backlogWarned.compareAndSet(false, true)) {
-        LOG.warning(
-            () ->
-                "Video handler of stream "
-                    + definition.name()
-                    + " is more than "
-                    + MAX_BACKLOG
-                    + " frames behind on connection "
-                    + connection.id()
-                    + "; dropping input frames (set skipFrames = true to process only the newest)");
-      }
+      dropped();
       return;
     }
     connection.serial(
         () -> {
           backlog.decrementAndGet();
-          process(new Input(frame, receivedNanos));
+          if (System.nanoTime() - receivedNanos > MAX_WAIT.toNanos()) {
+            dropped();
+          } else {
+            process(new Input(frame, receivedNanos));
+          }
         });
+  }
+
+  private void dropped() {
+    services.metrics().videoFrameDropped();
+    if (backlogWarned.compareAndSet(false, true)) {
+      LOG.warning(
+          () ->
+              "Video handler of stream "
+                  + definition.name()
+                  + " is more than "
+                  + MAX_WAIT.toMillis()
+                  + " ms behind on connection "
+                  + connection.id()
+                  + "; dropping input frames (set skipFrames = true to process only the newest)");
+    }
   }
 
   private void processNewest() {
