@@ -40,6 +40,15 @@ export function parseMessage(raw) {
   }
 }
 
+/**
+ * @param {string} modality 'audio', 'video' or 'audio-video'
+ * @return {!Array<string>} the track kinds a stream of that modality carries
+ */
+export function kindsOf(modality) {
+  if (modality === 'audio-video') return ['audio', 'video'];
+  return modality === 'video' ? ['video'] : ['audio'];
+}
+
 /** @return {string} a client-chosen connection id, like FastRTC's demos. */
 function randomId() {
   return Math.random().toString(36).substring(2, 12);
@@ -76,11 +85,15 @@ export class FastRtcClient extends EventTarget {
    * Negotiates the connection. Resolves once the answer is applied (media may
    * still be connecting: watch `statechange`). Rejects with a readable
    * message on a failure body or HTTP error, after closing the connection.
-   * @param {{mode: (string|undefined), stream: (?MediaStream|undefined)}=}
-   *     options mode is 'send-receive' (default), 'send' or 'receive'; stream
-   *     is the local media for the sending modes
+   * @param {{mode: (string|undefined), stream: (?MediaStream|undefined),
+   *          modality: (string|undefined)}=} options mode is 'send-receive'
+   *     (default), 'send' or 'receive'; stream is the local media (microphone
+   *     and/or camera) for the sending modes; modality ('audio' by default,
+   *     'video' or 'audio-video') says which recvonly transceivers a receive
+   *     mode offer carries
    */
-  async connect({mode = 'send-receive', stream = null} = {}) {
+  async connect({mode = 'send-receive', stream = null, modality = 'audio'} =
+                    {}) {
     if (this.pc) throw new Error('already connected');
     const pc = new RTCPeerConnection(this.rtcConfiguration);
     this.pc = pc;
@@ -89,7 +102,8 @@ export class FastRtcClient extends EventTarget {
     this.channel = pc.createDataChannel('text');
     this.watchChannel_(this.channel);
     if (mode === 'receive') {
-      pc.addTransceiver('audio', {direction: 'recvonly'});
+      kindsOf(modality).forEach(
+          (kind) => pc.addTransceiver(kind, {direction: 'recvonly'}));
     } else if (stream) {
       stream.getTracks().forEach((track) => pc.addTrack(track, stream));
     } else {

@@ -1,10 +1,11 @@
 /**
  * @fileoverview The bundled page: pick a stream, start and stop it, show the
- * connection state, the data-channel messages and errors, and play the
- * remote audio. Exposes `window.fastrtcPage` for browser tests.
+ * connection state, the data-channel messages and errors, play the remote
+ * audio and show the camera and the video from the server. Exposes
+ * `window.fastrtcPage` for browser tests.
  */
 
-import {FastRtcClient} from './fastrtc-client.js';
+import {FastRtcClient, kindsOf} from './fastrtc-client.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,6 +18,12 @@ const ui = {
   error: $('error'),
   log: $('log'),
   audio: $('remote-audio'),
+  audioPanel: $('audio-panel'),
+  videoPanel: $('video-panel'),
+  localFigure: $('local-figure'),
+  localVideo: $('local-video'),
+  remoteFigure: $('remote-figure'),
+  remoteVideo: $('remote-video'),
 };
 
 /** Test hooks; kept small on purpose. */
@@ -28,8 +35,12 @@ const page = {
   errors: [],
   /** @type {!Array<!Object>} what GET api/streams returned */
   streams: [],
+  /** @type {!Array<string>} kinds of the remote tracks received */
+  remoteKinds: [],
   dominantFrequency,
   inboundAudioStats,
+  inboundVideoStats,
+  videoSample,
 };
 window.fastrtcPage = page;
 
@@ -78,6 +89,21 @@ function describeSelected() {
       `${stream.description || stream.name} · ${stream.modality}, ` +
           `${stream.mode}, limit ${stream.concurrencyLimit}` :
       '';
+  showPanels(stream);
+}
+
+/**
+ * Shows the audio player and the video boxes the stream needs.
+ * @param {?Object} stream
+ */
+function showPanels(stream) {
+  const kinds = stream ? kindsOf(stream.modality) : ['audio'];
+  const sends = stream && stream.mode !== 'receive';
+  const receives = stream && stream.mode !== 'send';
+  ui.audioPanel.hidden = !kinds.includes('audio') || !receives;
+  ui.videoPanel.hidden = !kinds.includes('video');
+  ui.localFigure.hidden = !sends;
+  ui.remoteFigure.hidden = !receives;
 }
 
 /** Starts the selected stream. */
@@ -87,6 +113,7 @@ async function start() {
   showError('');
   page.messages.length = 0;
   page.errors.length = 0;
+  page.remoteKinds.length = 0;
   ui.log.replaceChildren();
   setBusy(true);
   // Paths are relative to the app root, which is where this page lives.
@@ -97,16 +124,24 @@ async function start() {
   client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
   client.addEventListener('statechange', (e) => setState(e.detail.state));
   client.addEventListener('message', (e) => onMessage(e.detail));
-  client.addEventListener('track', (e) => onTrack(e.detail.stream));
+  client.addEventListener(
+      'track', (e) => onTrack(e.detail.track, e.detail.stream));
   const mine = client;
   try {
-    const local = stream.mode === 'receive' ? null :
-        await navigator.mediaDevices.getUserMedia({audio: true});
+    const kinds = kindsOf(stream.modality);
+    const local = stream.mode === 'receive' ?
+        null :
+        await navigator.mediaDevices.getUserMedia({
+          audio: kinds.includes('audio'),
+          video: kinds.includes('video'),
+        });
     if (client !== mine) {  // stopped while asking for the microphone
       if (local) local.getTracks().forEach((track) => track.stop());
       return;
     }
-    await mine.connect({mode: stream.mode, stream: local});
+    ui.localVideo.srcObject = kinds.includes('video') ? local : null;
+    await mine.connect(
+        {mode: stream.mode, stream: local, modality: stream.modality});
   } catch (e) {
     if (client !== mine) return;
     showError(e.message || String(e));
@@ -121,6 +156,8 @@ function stop() {
   if (current) current.close();
   remoteStream = null;
   ui.audio.srcObject = null;
+  ui.localVideo.srcObject = null;
+  ui.remoteVideo.srcObject = null;
   if (analysis) analysis.context.close();
   analysis = null;
   setBusy(false);
@@ -166,10 +203,18 @@ function onMessage({raw, data}) {
   }
 }
 
-/** @param {!MediaStream} stream the remote stream */
-function onTrack(stream) {
+/**
+ * @param {!MediaStreamTrack} track the remote track
+ * @param {!MediaStream} stream its stream
+ */
+function onTrack(track, stream) {
+  page.remoteKinds.push(track.kind);
   remoteStream = stream;
-  ui.audio.srcObject = stream;
+  if (track.kind === 'video') {
+    ui.remoteVideo.srcObject = stream;
+  } else {
+    ui.audio.srcObject = stream;
+  }
 }
 
 /**
@@ -235,6 +280,74 @@ async function inboundAudioStats() {
     }
   });
   return totals;
+}
+
+/**
+ * @return {!Promise<?{packetsReceived: number, framesDecoded: number,
+ *     frameWidth: number, frameHeight: number, framesPerSecond: number}>}
+ *     inbound video RTP counters, or null when not connected
+ */
+async function inboundVideoStats() {
+  const report = client ? await client.getStats() : null;
+  if (!report) return null;
+  const totals = {
+    packetsReceived: 0,
+    framesDecoded: 0,
+    frameWidth: 0,
+    frameHeight: 0,
+    framesPerSecond: 0,
+  };
+  report.forEach((s) => {
+    if (s.kind !== 'video' || s.type !== 'inbound-rtp') return;
+    totals.packetsReceived += s.packetsReceived || 0;
+    totals.framesDecoded += s.framesDecoded || 0;
+    totals.frameWidth = s.frameWidth || totals.frameWidth;
+    totals.frameHeight = s.frameHeight || totals.frameHeight;
+    totals.framesPerSecond = s.framesPerSecond || totals.framesPerSecond;
+  });
+  return totals;
+}
+
+/**
+ * Grabs the current picture of a video element on a canvas and averages its
+ * colours over a grid of cells (the middle half of each cell, away from
+ * edges where codecs blur).
+ * @param {string} which 'remote' (default) or 'local'
+ * @param {number=} grid cells per side (default 2: the four quadrants)
+ * @return {!Promise<{width: number, height: number,
+ *     cells: !Array<!Array<!Array<number>>>}>} cells[row][column] is
+ *     [r, g, b], 0..255
+ */
+async function videoSample(which = 'remote', grid = 2) {
+  const video = which === 'local' ? ui.localVideo : ui.remoteVideo;
+  if (!video.srcObject || !video.videoWidth) throw new Error('no video yet');
+  const width = video.videoWidth;
+  const height = video.videoHeight;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', {willReadFrequently: true});
+  context.drawImage(video, 0, 0, width, height);
+  const cells = [];
+  for (let row = 0; row < grid; row++) {
+    const line = [];
+    for (let column = 0; column < grid; column++) {
+      const w = Math.max(1, Math.floor(width / grid / 2));
+      const h = Math.max(1, Math.floor(height / grid / 2));
+      const x = Math.floor((column + 0.25) * width / grid);
+      const y = Math.floor((row + 0.25) * height / grid);
+      const pixels = context.getImageData(x, y, w, h).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < pixels.length; i += 4) {
+        sum[0] += pixels[i];
+        sum[1] += pixels[i + 1];
+        sum[2] += pixels[i + 2];
+      }
+      line.push(sum.map((v) => Math.round(v / (pixels.length / 4))));
+    }
+    cells.push(line);
+  }
+  return {width, height, cells};
 }
 
 ui.form.addEventListener('submit', (e) => {

@@ -8,12 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/status}: whether WebRTC works, live connections and runtime counters (used by the
- * benchmark); {@code POST /api/status/reset} clears the counters.
+ * {@code GET /api/status}: whether WebRTC works, live connections, runtime counters and the server
+ * process's CPU time (used by the benchmark); {@code POST /api/status/reset} clears the counters.
  */
 @Path("status")
 @RequestScoped
@@ -29,7 +30,17 @@ public class StatusResource {
         "webrtc", runtime.unavailableReason() == null ? "available" : runtime.unavailableReason());
     m.put("connections", runtime.registry().all().size());
     m.putAll(runtime.metrics().snapshot());
+    m.put("processCpuMillis", processCpuMillis());
+    m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     return m;
+  }
+
+  /** CPU time the whole server process has used so far, or -1 where the JVM does not say. */
+  private static long processCpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000
+        : -1;
   }
 
   /** Clears the counters. */

@@ -37,6 +37,9 @@ public class StreamsResource {
     m.put("timeLimitSeconds", s.timeLimitSeconds());
     m.put("inputSampleRate", s.inputSampleRate());
     m.put("outputSampleRate", s.outputSampleRate());
+    m.put("fps", s.fps());
+    m.put("skipFrames", s.skipFrames());
+    m.put("allowExtraTracks", s.allowExtraTracks());
     m.put("isDefault", catalog.defaultStream().map(s::equals).orElse(false));
     m.put("basePath", s.basePath());
     m.put("offerPath", s.basePath() + "/webrtc/offer");
