@@ -11,17 +11,22 @@ import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * A webrtc-java peer that behaves like a browser client of a FastRTC server: it POSTs its offer to
  * {@code <base>/webrtc/offer}, applies the answer, sends candidates as its {@link IceMode} says,
- * sends a paced tone, and records the audio and data channel messages it receives. Build it with
- * {@link #builder(String)} and close it (try-with-resources).
+ * sends a paced tone and (when asked) a paced {@link TestPattern} camera, and records the audio,
+ * video and data channel messages it receives. Build it with {@link #builder(String)} and close it
+ * (try-with-resources).
  */
 public final class ClientPeer implements AutoCloseable {
 
@@ -34,6 +39,10 @@ public final class ClientPeer implements AutoCloseable {
   private final PacedAudioSource audioSource;
   private final AudioTrack localTrack;
   private final RTCRtpSender localSender;
+  private final PacedVideoSource videoSource;
+  private final CustomVideoSource idleVideoSource;
+  private final VideoTrack localVideo;
+  private final RTCRtpSender videoSender;
   private volatile String offerSdp;
   private boolean connectCalled;
   private boolean closed;
@@ -55,15 +64,34 @@ public final class ClientPeer implements AutoCloseable {
       audioSource = new PacedAudioSource();
       localTrack = NativeWebRtc.factory().createAudioTrack("audio", audioSource.source());
       localSender = pc.addTrack(localTrack, List.of("stream"));
-    } else {
+    } else if (options.direction() == MediaDirection.RECEIVE_ONLY) {
       audioSource = null;
       localTrack =
           NativeWebRtc.factory()
               .createAudioTrack(
                   "audio", NativeWebRtc.factory().createAudioSource(new AudioOptions()));
-      RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
-      init.direction = RTCRtpTransceiverDirection.RECV_ONLY;
-      localSender = pc.addTransceiver(localTrack, init).getSender();
+      localSender = pc.addTransceiver(localTrack, recvOnly()).getSender();
+    } else {
+      audioSource = null;
+      localTrack = null;
+      localSender = null;
+    }
+    if (options.video() == MediaDirection.SEND_RECEIVE) {
+      videoSource =
+          new PacedVideoSource(options.videoWidth(), options.videoHeight(), options.fps());
+      idleVideoSource = null;
+      localVideo = NativeWebRtc.factory().createVideoTrack("video", videoSource.source());
+      videoSender = pc.addTrack(localVideo, List.of("stream"));
+    } else if (options.video() == MediaDirection.RECEIVE_ONLY) {
+      videoSource = null;
+      idleVideoSource = new CustomVideoSource();
+      localVideo = NativeWebRtc.factory().createVideoTrack("video", idleVideoSource);
+      videoSender = pc.addTransceiver(localVideo, recvOnly()).getSender();
+    } else {
+      videoSource = null;
+      idleVideoSource = null;
+      localVideo = null;
+      videoSender = null;
     }
     if (options.dataChannel()) {
       dataChannel = pc.createDataChannel(options.dataChannelLabel(), new RTCDataChannelInit());
@@ -71,6 +99,12 @@ public final class ClientPeer implements AutoCloseable {
     } else {
       dataChannel = null;
     }
+  }
+
+  private static RTCRtpTransceiverInit recvOnly() {
+    RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+    init.direction = RTCRtpTransceiverDirection.RECV_ONLY;
+    return init;
   }
 
   /**
@@ -111,6 +145,9 @@ public final class ClientPeer implements AutoCloseable {
     offerSdp = sdp;
     if (audioSource != null) {
       audioSource.start();
+    }
+    if (videoSource != null) {
+      videoSource.start();
     }
     OfferResult result = endpoint.postOffer(sdp, options.webrtcId());
     if (result.isAnswer()) {
@@ -193,6 +230,16 @@ public final class ClientPeer implements AutoCloseable {
   /** Returns the sink on the remote audio track, e.g. to {@code awaitFrames}. */
   public AudioCapture audioCapture() {
     return observer.capture();
+  }
+
+  /** Returns the sink on the remote video track: frame count, codes, the newest picture. */
+  public VideoCapture videoCapture() {
+    return observer.videoCapture();
+  }
+
+  /** Returns the sending test camera, or null when this client sends no video. */
+  public PacedVideoSource videoSource() {
+    return videoSource;
   }
 
   /** Returns every text message received on any data channel so far, in order. */
@@ -297,12 +344,32 @@ public final class ClientPeer implements AutoCloseable {
     if (audioSource != null) {
       audioSource.stop(); // nothing is pushed once native objects start going away
     }
+    if (videoSource != null) {
+      videoSource.stop();
+    }
     observer.detach();
-    pc.removeTrack(localSender); // without this, dispose() finds the track still referenced
+    List<MediaStreamTrack> tracks = new ArrayList<>();
+    for (RTCRtpSender sender : new RTCRtpSender[] {localSender, videoSender}) {
+      if (sender != null) {
+        pc.removeTrack(sender); // without this, dispose() finds the track still referenced
+      }
+    }
     pc.close();
-    localTrack.dispose();
+    if (localTrack != null) {
+      tracks.add(localTrack);
+    }
+    if (localVideo != null) {
+      tracks.add(localVideo);
+    }
+    tracks.forEach(MediaStreamTrack::dispose);
     if (audioSource != null) {
       audioSource.close();
+    }
+    if (videoSource != null) {
+      videoSource.close();
+    }
+    if (idleVideoSource != null) {
+      idleVideoSource.dispose();
     }
   }
 

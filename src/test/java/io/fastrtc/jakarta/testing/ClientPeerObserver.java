@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * The libwebrtc callbacks of one {@link ClientPeer}: connection and gathering state, local
- * candidates, the remote audio track (gets an {@link AudioCapture}) and data channels (feed a
- * {@link MessageLog}).
+ * candidates, the remote audio track (gets an {@link AudioCapture}), the remote video track (gets a
+ * {@link VideoCapture}) and data channels (feed a {@link MessageLog}).
  *
  * <p>Callbacks run on libwebrtc's signalling thread; they never wait for a test thread. {@link
  * #detach()} makes no native call while holding a lock a callback may need, so it cannot deadlock.
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 final class ClientPeerObserver implements PeerConnectionObserver {
 
   private final AudioCapture capture;
+  private final VideoCapture videoCapture = new VideoCapture();
   private final MessageLog messages = new MessageLog();
   private final Consumer<RTCIceCandidate> onCandidate;
   private final List<String> localCandidates = new CopyOnWriteArrayList<>();
@@ -37,6 +39,7 @@ final class ClientPeerObserver implements PeerConnectionObserver {
   private volatile RTCIceGatheringState gatheringState = RTCIceGatheringState.NEW;
   private volatile RTCDataChannelState dataChannelState;
   private AudioTrack remoteTrack;
+  private VideoTrack remoteVideo;
   private boolean trackDetached;
   private boolean channelsDetached;
 
@@ -64,13 +67,16 @@ final class ClientPeerObserver implements PeerConnectionObserver {
   @Override
   public void onTrack(RTCRtpTransceiver transceiver) {
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
-    if (track == null || !MediaStreamTrack.AUDIO_TRACK_KIND.equals(track.getKind())) {
-      return;
-    }
     synchronized (trackLock) {
-      if (!trackDetached && remoteTrack == null) {
-        remoteTrack = (AudioTrack) track;
+      if (trackDetached) {
+        return;
+      }
+      if (track instanceof AudioTrack audio && remoteTrack == null) {
+        remoteTrack = audio;
         remoteTrack.addSink(capture);
+      } else if (track instanceof VideoTrack video && remoteVideo == null) {
+        remoteVideo = video;
+        remoteVideo.addSink(videoCapture);
       }
     }
   }
@@ -116,15 +122,20 @@ final class ClientPeerObserver implements PeerConnectionObserver {
     }
   }
 
-  /** Removes the audio sink, then unregisters, closes and disposes every data channel. */
+  /** Removes the sinks, then unregisters, closes and disposes every data channel. */
   void detach() {
     AudioTrack track;
+    VideoTrack video;
     synchronized (trackLock) {
       trackDetached = true;
       track = remoteTrack;
+      video = remoteVideo;
     }
     if (track != null) {
       track.removeSink(capture);
+    }
+    if (video != null) {
+      video.removeSink(videoCapture);
     }
     synchronized (channelLock) {
       channelsDetached = true;
@@ -155,6 +166,10 @@ final class ClientPeerObserver implements PeerConnectionObserver {
 
   AudioCapture capture() {
     return capture;
+  }
+
+  VideoCapture videoCapture() {
+    return videoCapture;
   }
 
   MessageLog messages() {

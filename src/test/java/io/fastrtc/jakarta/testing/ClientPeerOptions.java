@@ -11,6 +11,10 @@ import java.util.Objects;
  * @param webrtcId the {@code webrtc_id} to send
  * @param iceMode how candidates are sent
  * @param direction what audio is offered
+ * @param video what video is offered
+ * @param videoWidth width of the sent video
+ * @param videoHeight height of the sent video
+ * @param fps frames per second of the sent video
  * @param dataChannel whether a data channel is created before the offer
  * @param dataChannelLabel the data channel's label
  * @param sendHandshake whether to send {@code "handshake"} when the channel opens (Gradio does)
@@ -21,6 +25,10 @@ public record ClientPeerOptions(
     String webrtcId,
     IceMode iceMode,
     MediaDirection direction,
+    MediaDirection video,
+    int videoWidth,
+    int videoHeight,
+    int fps,
     boolean dataChannel,
     String dataChannelLabel,
     boolean sendHandshake,
@@ -34,6 +42,7 @@ public record ClientPeerOptions(
     Objects.requireNonNull(webrtcId, "webrtcId == null");
     Objects.requireNonNull(iceMode, "iceMode == null");
     Objects.requireNonNull(direction, "direction == null");
+    Objects.requireNonNull(video, "video == null");
     Objects.requireNonNull(dataChannelLabel, "dataChannelLabel == null");
     Objects.requireNonNull(receiveBuffer, "receiveBuffer == null");
   }
@@ -58,6 +67,10 @@ public record ClientPeerOptions(
     private String webrtcId = randomWebrtcId();
     private IceMode iceMode = IceMode.TRICKLE;
     private MediaDirection direction = MediaDirection.SEND_RECEIVE;
+    private MediaDirection video = MediaDirection.NONE;
+    private int videoWidth = 320;
+    private int videoHeight = 240;
+    private int fps = 30;
     private boolean dataChannel = true;
     private String dataChannelLabel = "text";
     private boolean sendHandshake;
@@ -82,6 +95,20 @@ public record ClientPeerOptions(
     /** Sets the offered audio direction (default {@link MediaDirection#SEND_RECEIVE}). */
     public Builder direction(MediaDirection direction) {
       this.direction = direction;
+      return this;
+    }
+
+    /** Sets the offered video direction (default {@link MediaDirection#NONE}). */
+    public Builder video(MediaDirection video) {
+      this.video = video;
+      return this;
+    }
+
+    /** Sets the size and rate of the sent test pattern (default 320x240 at 30 fps). */
+    public Builder videoSize(int width, int height, int framesPerSecond) {
+      this.videoWidth = width;
+      this.videoHeight = height;
+      this.fps = framesPerSecond;
       return this;
     }
 
@@ -116,6 +143,10 @@ public record ClientPeerOptions(
           webrtcId,
           iceMode,
           direction,
+          video,
+          videoWidth,
+          videoHeight,
+          fps,
           dataChannel,
           dataChannelLabel,
           sendHandshake,

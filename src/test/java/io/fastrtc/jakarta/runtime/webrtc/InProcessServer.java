@@ -1,0 +1,123 @@
+package io.fastrtc.jakarta.runtime.webrtc;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fastrtc.jakarta.api.HandlerLifecycle;
+import io.fastrtc.jakarta.runtime.AudioClock;
+import io.fastrtc.jakarta.runtime.CloseReason;
+import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.HandlerLease;
+import io.fastrtc.jakarta.runtime.IceSettings;
+import io.fastrtc.jakarta.runtime.RuntimeMetrics;
+import io.fastrtc.jakarta.runtime.RuntimeServices;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.wire.OfferRequest;
+import io.fastrtc.jakarta.runtime.wire.SignalResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * The real runtime (signalling, connections, peer sessions, the audio clock, libwebrtc) behind a
+ * JDK HTTP server, without Liberty or CDI: {@code POST <base>/streams/<name>/webrtc/offer}. For
+ * native tests of media paths that need no container; the ITs cover the same paths on Liberty.
+ */
+final class InProcessServer implements AutoCloseable {
+  private final HttpServer http;
+  private final ExecutorService httpThreads = Executors.newFixedThreadPool(2);
+  private final ExecutorService handlerThreads = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final RuntimeMetrics metrics = new RuntimeMetrics();
+  private final ConnectionRegistry registry;
+  private final AudioClock clock;
+  private final WebRtcEngine engine;
+  private final WebRtcSignaling signaling;
+  private final Map<String, StreamDefinition> streams = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Supplier<? extends HandlerLifecycle>> factories =
+      new ConcurrentHashMap<>();
+  private final List<Object> outputs = new CopyOnWriteArrayList<>();
+
+  InProcessServer() throws IOException {
+    RuntimeServices services =
+        new RuntimeServices(handlerThreads, scheduler, WebRtcEngine.resamplers(), metrics);
+    registry = new ConnectionRegistry(services);
+    clock = new AudioClock(registry, metrics, Thread::new);
+    engine = WebRtcEngine.start(IceSettings.none());
+    signaling = new WebRtcSignaling(engine, null, registry, services, this::lease);
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/streams/", this::handle);
+    http.setExecutor(httpThreads);
+    http.start();
+  }
+
+  /** Deploys a stream whose handler comes from {@code factory}. */
+  <T extends HandlerLifecycle> InProcessServer stream(Class<T> type, Supplier<T> factory) {
+    StreamDefinition d = StreamDefinition.of(type);
+    streams.put(d.name(), d);
+    factories.put(type, factory);
+    return this;
+  }
+
+  /** The base URL of a stream, for {@code ClientPeer.builder}. */
+  String url(String stream) {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/streams/" + stream;
+  }
+
+  /** Every additional output any connection delivered, in order. */
+  List<Object> outputs() {
+    return outputs;
+  }
+
+  RuntimeMetrics metrics() {
+    return metrics;
+  }
+
+  private HandlerLease lease(StreamDefinition d) {
+    return new HandlerLease(factories.get(d.handlerClass()).get(), () -> {});
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.substring("/streams/".length(), path.indexOf("/webrtc/offer"));
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      OfferRequest request = OfferRequest.parse(body);
+      SignalResponse response = signaling.handle(streams.get(name), request);
+      if (!request.isCandidate()) {
+        registry.find(request.webrtcId()).ifPresent(this::listen);
+      }
+      byte[] bytes = response.json().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(response.httpStatus(), bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private void listen(Connection connection) {
+    connection.onOutputs(outputs::addAll);
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    registry.closeAll(CloseReason.SERVER_STOP);
+    clock.stop();
+    handlerThreads.shutdown();
+    scheduler.shutdownNow();
+    httpThreads.shutdownNow();
+    engine.close();
+  }
+}
