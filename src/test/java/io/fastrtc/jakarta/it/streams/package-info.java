@@ -1,5 +1,6 @@
 /**
  * Streams and a probe route added to the real WAR for the integration tests only: a limit-1 echo, a
- * failing handler, a short time limit, and counters of handler lifecycle calls.
+ * failing handler, a short time limit, counters of handler lifecycle calls, video send mode, the
+ * level demo and an audio stream with extra tracks allowed, with their additional outputs recorded.
  */
 package io.fastrtc.jakarta.it.streams;
