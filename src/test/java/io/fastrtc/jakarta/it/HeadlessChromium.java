@@ -64,6 +64,18 @@ final class HeadlessChromium implements AutoCloseable {
    *     Chromium's built-in fake beep
    */
   static HeadlessChromium start(Path fakeAudioCapture) throws IOException {
+    return start(fakeAudioCapture, null);
+  }
+
+  /**
+   * Starts a fresh browser with its own temporary profile.
+   *
+   * @param fakeAudioCapture a WAV file the fake microphone plays in a loop, or {@code null} for
+   *     Chromium's built-in fake beep
+   * @param fakeVideoCapture a Y4M file the fake camera plays in a loop, or {@code null} for
+   *     Chromium's built-in moving pattern
+   */
+  static HeadlessChromium start(Path fakeAudioCapture, Path fakeVideoCapture) throws IOException {
     requireBinaries();
     Path profile = Files.createTempDirectory("fastrtc-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -87,6 +99,10 @@ final class HeadlessChromium implements AutoCloseable {
     if (fakeAudioCapture != null) {
       options.addArguments(
           "--use-file-for-fake-audio-capture=" + fakeAudioCapture.toAbsolutePath());
+    }
+    if (fakeVideoCapture != null) {
+      options.addArguments(
+          "--use-file-for-fake-video-capture=" + fakeVideoCapture.toAbsolutePath());
     }
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
