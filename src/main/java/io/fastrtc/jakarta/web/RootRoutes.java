@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.web;
 
+import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,10 +11,11 @@ import java.io.IOException;
 
 /**
  * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
- * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients.
+ * /api}, so {@code POST /webrtc/offer}, {@code POST /input_hook} and {@code GET /outputs} work
+ * unchanged for FastRTC's clients. Asynchronous, for the Server-Sent Events of {@code /outputs}.
  */
 @WebFilter(
-    urlPatterns = {"/webrtc/*", "/streams/*"},
+    urlPatterns = {"/webrtc/*", "/streams/*", "/" + Routes.INPUT_HOOK, "/" + Routes.OUTPUTS},
     asyncSupported = true)
 public class RootRoutes extends HttpFilter {
   private static final long serialVersionUID = 1L;
