@@ -24,6 +24,8 @@ public class RootRoutes extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    req.getRequestDispatcher("/api" + path).forward(req, res);
+    // A forward sees only the dispatcher path's query string: carry the original one over.
+    String query = req.getQueryString();
+    req.getRequestDispatcher("/api" + path + (query == null ? "" : "?" + query)).forward(req, res);
   }
 }
