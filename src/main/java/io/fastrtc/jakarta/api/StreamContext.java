@@ -9,7 +9,9 @@ import java.util.Map;
  */
 public interface StreamContext {
 
-  /** The client-chosen id: {@code webrtc_id}, {@code websocket_id} or Twilio's {@code streamSid}. */
+  /**
+   * The client-chosen id: {@code webrtc_id}, {@code websocket_id} or Twilio's {@code streamSid}.
+   */
   String connectionId();
 
   /** The name of the stream this connection belongs to. */

@@ -73,6 +73,7 @@ public final class Connection {
   private volatile CloseReason closeReason;
   private volatile Future<?> connectWatchdog;
   private volatile Future<?> timeLimit;
+  private volatile Future<?> hangCheck;
   private long lastInputNanos;
   private int tickCount;
 
@@ -83,7 +84,9 @@ public final class Connection {
     this.services = services;
     this.calls = new SerialExecutor(services.executor());
     this.outbound =
-        definition.mode().serverSends() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
+        definition.mode().serverSends()
+            ? new OutboundAudio(definition.outputSampleRate(), 1)
+            : null;
     this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
     this.outputs = new OutputBuffer(OutputBuffer.DEFAULT_CAPACITY, services.executor());
     this.inputs = definition.inputs().defaults();
@@ -190,7 +193,9 @@ public final class Connection {
         services
             .scheduler()
             .schedule(
-                () -> close(CloseReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                () -> close(CloseReason.CONNECT_TIMEOUT),
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   /** The transport is connected: satisfy the watchdog and start the time limit. */
@@ -334,7 +339,8 @@ public final class Connection {
     if (frame.sampleRate() != outbound.sampleRate()) {
       Resampler r =
           outputResamplers.computeIfAbsent(
-              frame.sampleRate(), rate -> services.resamplers().create(rate, outbound.sampleRate()));
+              frame.sampleRate(),
+              rate -> services.resamplers().create(rate, outbound.sampleRate()));
       mono = r.process(mono);
     }
     outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());
@@ -436,23 +442,27 @@ public final class Connection {
     }
     AtomicBoolean finished = new AtomicBoolean();
     calls.execute(() -> finish(finished));
-    services
-        .scheduler()
-        .schedule(
-            () -> {
-              if (!finished.get()) {
-                LOG.warning(
-                    () ->
-                        "Handler of connection "
-                            + id
-                            + " did not return within "
-                            + HANG_GRACE.toSeconds()
-                            + " s of close; interrupting it");
-                calls.interruptRunning();
-              }
-            },
-            HANG_GRACE.toMillis(),
-            TimeUnit.MILLISECONDS);
+    hangCheck =
+        services
+            .scheduler()
+            .schedule(
+                () -> {
+                  if (!finished.get()) {
+                    LOG.warning(
+                        () ->
+                            "Handler of connection "
+                                + id
+                                + " did not return within "
+                                + HANG_GRACE.toSeconds()
+                                + " s of close; interrupting it");
+                    calls.interruptRunning();
+                  }
+                },
+                HANG_GRACE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    if (finished.get()) {
+      cancel(hangCheck);
+    }
   }
 
   private void finish(AtomicBoolean finished) {
@@ -469,6 +479,7 @@ public final class Connection {
       outputResamplers.values().forEach(Resampler::close);
       outputResamplers.clear();
       finished.set(true);
+      cancel(hangCheck);
     }
   }
 

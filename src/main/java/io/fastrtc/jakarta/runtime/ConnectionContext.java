@@ -36,7 +36,8 @@ final class ConnectionContext implements StreamContext {
 
   @Override
   public void warn(String message) {
-    connection.sendText(ChannelMessages.warning(Objects.requireNonNull(message, "message == null")));
+    connection.sendText(
+        ChannelMessages.warning(Objects.requireNonNull(message, "message == null")));
   }
 
   @Override

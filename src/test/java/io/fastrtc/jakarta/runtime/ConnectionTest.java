@@ -42,8 +42,7 @@ class ConnectionTest {
   }
 
   private Connection open(StreamDefinition stream, RecordingHandler h, String id) {
-    Admission a =
-        registry.admit(stream, id, s -> new HandlerLease(h, destroyed::incrementAndGet));
+    Admission a = registry.admit(stream, id, s -> new HandlerLease(h, destroyed::incrementAndGet));
     assertThat(a.isAdmitted()).isTrue();
     a.connection().attach(transport);
     return a.connection();

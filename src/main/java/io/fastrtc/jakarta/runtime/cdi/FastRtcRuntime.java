@@ -53,6 +53,7 @@ public class FastRtcRuntime {
   private WebRtcEngine engine;
   private WebRtcSignaling signaling;
   private String unavailableReason;
+  private CloseReason stopReason;
 
   void onStart(@Observes Startup event) {
     // Touching the bean creates it eagerly, so libwebrtc problems show at startup.
@@ -61,6 +62,9 @@ public class FastRtcRuntime {
 
   @PostConstruct
   void start() {
+    // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
+    // by the time the application stops, and classes can no longer be loaded from it.
+    stopReason = CloseReason.SERVER_STOP;
     metrics = new RuntimeMetrics();
     // libwebrtc calls back on native threads that carry no application context; these proxies
     // apply the context captured here, so tasks they submit run with the application's class
@@ -91,7 +95,12 @@ public class FastRtcRuntime {
     List<String> urls =
         config
             .getOptionalValue("fastrtc.ice.servers", String.class)
-            .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList())
+            .map(
+                s ->
+                    Arrays.stream(s.split(","))
+                        .map(String::trim)
+                        .filter(u -> !u.isEmpty())
+                        .toList())
             .orElse(List.of());
     return new IceSettings(
         urls,
@@ -103,7 +112,7 @@ public class FastRtcRuntime {
 
   @PreDestroy
   void stop() {
-    registry.closeAll(CloseReason.SERVER_STOP);
+    registry.closeAll(stopReason);
     clock.stop();
     if (engine != null) {
       engine.close();
