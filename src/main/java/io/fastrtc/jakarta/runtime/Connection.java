@@ -60,6 +60,7 @@ public final class Connection {
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final AtomicInteger inputBacklog = new AtomicInteger();
   private final AtomicBoolean emitPending = new AtomicBoolean();
+  private final AtomicBoolean startRequested = new AtomicBoolean();
   private final AtomicBoolean backlogWarned = new AtomicBoolean();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<Object>>> outputListeners = new CopyOnWriteArrayList<>();
@@ -214,15 +215,18 @@ public final class Connection {
 
   /** Starts the handler (FastRTC starts once the data channel exists). Idempotent. */
   public void start() {
-    if (!state.compareAndSet(State.NEW, State.STARTED)) {
+    if (!startRequested.compareAndSet(false, true)) {
       return;
     }
+    // Queue startUp before the state says STARTED: the clock and the media threads queue emit and
+    // receive calls only once it does, so the handler never sees them before startUp.
     calls.execute(
         () -> {
           if (call(() -> lease.handler().startUp(context))) {
             drainEmits(TOP_UP_MS);
           }
         });
+    state.compareAndSet(State.NEW, State.STARTED);
   }
 
   /**
