@@ -26,7 +26,9 @@ public class InvalidInputsException extends StreamException {
   public InvalidInputsException(List<FieldError> errors) {
     super(
         "invalid inputs: "
-            + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+            + errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 

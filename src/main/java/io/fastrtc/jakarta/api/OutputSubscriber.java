@@ -12,8 +12,8 @@ public interface OutputSubscriber {
   void onOutput(OutputEvent event) throws Exception;
 
   /**
-   * Outputs this subscriber had not received were dropped because the connection's buffer was
-   * full; delivery continues with the oldest output still kept.
+   * Outputs this subscriber had not received were dropped because the connection's buffer was full;
+   * delivery continues with the oldest output still kept.
    *
    * @param count how many outputs were skipped
    */

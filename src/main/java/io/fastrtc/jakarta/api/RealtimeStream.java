@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * with the bean's class name in the message.
  *
  * <p>Limits can be overridden per server with MicroProfile Config, e.g. {@code
- * fastrtc.stream.echo.concurrency-limit=20} and {@code fastrtc.stream.echo.time-limit=300}, and
- * a stream is switched off with {@code fastrtc.stream.<name>.enabled=false}.
+ * fastrtc.stream.echo.concurrency-limit=20} and {@code fastrtc.stream.echo.time-limit=300}, and a
+ * stream is switched off with {@code fastrtc.stream.<name>.enabled=false}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,8 +59,8 @@ public @interface RealtimeStream {
 
   /**
    * The stream's additional outputs, in the order of the values of {@link
-   * Emission#outputs(Object...)}. Undeclared outputs are still delivered; declaring them tells a
-   * UI how to show them.
+   * Emission#outputs(Object...)}. Undeclared outputs are still delivered; declaring them tells a UI
+   * how to show them.
    */
   Output[] outputs() default {};
 }

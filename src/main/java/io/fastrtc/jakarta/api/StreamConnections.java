@@ -63,5 +63,6 @@ public interface StreamConnections {
    *
    * @throws UnknownConnectionException when no live connection has this id
    */
-  OutputSubscription subscribe(String connectionId, long afterSequence, OutputSubscriber subscriber);
+  OutputSubscription subscribe(
+      String connectionId, long afterSequence, OutputSubscriber subscriber);
 }

@@ -10,7 +10,5 @@ import jakarta.validation.constraints.DecimalMin;
  * @param threshold the level, 0 to 1 of full scale, above which a sample counts as loud
  */
 public record ThresholdInputs(
-    @Input(label = "Threshold", defaultValue = "0.3", step = 0.01)
-        @DecimalMin("0")
-        @DecimalMax("1")
+    @Input(label = "Threshold", defaultValue = "0.3", step = 0.01) @DecimalMin("0") @DecimalMax("1")
         double threshold) {}

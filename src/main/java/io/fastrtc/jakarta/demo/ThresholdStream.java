@@ -12,8 +12,8 @@ import jakarta.enterprise.context.Dependent;
 
 /**
  * FastRTC's own inputs-and-outputs example, in audio: echoes the microphone and, five times a
- * second, outputs the share of samples louder than the threshold input (a slider from 0 to 1,
- * 0.3 by default).
+ * second, outputs the share of samples louder than the threshold input (a slider from 0 to 1, 0.3
+ * by default).
  */
 @RealtimeStream(
     name = "threshold",

@@ -1,8 +1,8 @@
 package io.fastrtc.jakarta.runtime;
 
 import io.fastrtc.jakarta.api.Input;
-import io.fastrtc.jakarta.api.InvalidInputsException.FieldError;
 import io.fastrtc.jakarta.api.InvalidInputsException;
+import io.fastrtc.jakarta.api.InvalidInputsException.FieldError;
 import io.fastrtc.jakarta.api.NoInputs;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -29,8 +29,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A stream's additional inputs: the components of its inputs record, their defaults, conversion
- * of client values (JSON or Java) to the component types, and validation with Bean Validation. A
+ * A stream's additional inputs: the components of its inputs record, their defaults, conversion of
+ * client values (JSON or Java) to the component types, and validation with Bean Validation. A
  * stream declared with {@link NoInputs} is untyped: it keeps whatever JSON object the client posts.
  *
  * <p>Values are immutable: a record instance, or an unmodifiable map for untyped streams.
@@ -125,7 +125,14 @@ public final class InputSpec {
       throw new IllegalStateException("input \"" + c.getName() + "\" has a negative step" + at);
     }
     return new InputField(
-        c.getName(), t, kind, label, step, a == null ? "" : a.description(), options, c.getAccessor());
+        c.getName(),
+        t,
+        kind,
+        label,
+        step,
+        a == null ? "" : a.description(),
+        options,
+        c.getAccessor());
   }
 
   private Object readDefaults(RecordComponent[] components, String at) {
@@ -135,7 +142,8 @@ public final class InputSpec {
     } catch (NoSuchMethodException e) {
       // No no-arg constructor: fall back to @Input(defaultValue) and zeros.
     } catch (ReflectiveOperationException | RuntimeException e) {
-      Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+      Throwable cause =
+          e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("the no-argument constructor failed" + at + ": " + cause, e);
     }
     Object[] args = new Object[fields.size()];
@@ -157,8 +165,10 @@ public final class InputSpec {
     try {
       return canonical.newInstance(args);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
-      throw new IllegalStateException("the defaults are refused by the constructor" + at + ": " + cause, e);
+      Throwable cause =
+          e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException(
+          "the defaults are refused by the constructor" + at + ": " + cause, e);
     }
   }
 
@@ -416,8 +426,8 @@ public final class InputSpec {
     }
     return switch (json.getValueType()) {
       case NULL -> null;
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
+      case TRUE -> true;
+      case FALSE -> false;
       case NUMBER -> ((JsonNumber) json).bigDecimalValue();
       case STRING -> ((JsonString) json).getString();
       case ARRAY -> json.asJsonArray().stream().map(InputSpec::toJava).toList();

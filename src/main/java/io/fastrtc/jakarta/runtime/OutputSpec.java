@@ -40,7 +40,8 @@ public record OutputSpec(String name, OutputKind kind, String label) {
             "@Output name \"" + o.name() + "\" must match " + NAME.pattern() + where);
       }
       if (!names.add(o.name())) {
-        throw new IllegalStateException("@Output name \"" + o.name() + "\" is declared twice" + where);
+        throw new IllegalStateException(
+            "@Output name \"" + o.name() + "\" is declared twice" + where);
       }
       specs.add(new OutputSpec(o.name(), o.kind(), o.label()));
     }

@@ -47,8 +47,7 @@ class ConnectionInputsTest {
   }
 
   private Connection open(Class<? extends RecordingHandler> type, RecordingHandler h, String id) {
-    Admission a =
-        registry.admit(StreamDefinition.of(type), id, s -> new HandlerLease(h, () -> {}));
+    Admission a = registry.admit(StreamDefinition.of(type), id, s -> new HandlerLease(h, () -> {}));
     a.connection().attach(transport);
     a.connection().start();
     return a.connection();
@@ -113,17 +112,20 @@ class ConnectionInputsTest {
     open(Typed.class, h, "t");
     long start = System.nanoTime();
     assertThat(h.context.waitForInputs(Duration.ofMillis(200))).isFalse();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
 
   @Test
   void waitForInputsReturnsFalseWhenTheConnectionCloses() throws Exception {
     RecordingHandler h = new Typed();
     Connection c = open(Typed.class, h, "x");
-    scheduler.schedule(() -> c.close(CloseReason.CLIENT_CLOSED), 100, TimeUnit.MILLISECONDS);
+    var closing =
+        scheduler.schedule(() -> c.close(CloseReason.CLIENT_CLOSED), 100, TimeUnit.MILLISECONDS);
     long start = System.nanoTime();
     assertThat(h.context.waitForInputs(Duration.ofSeconds(10))).isFalse();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    closing.get(5, TimeUnit.SECONDS);
   }
 
   @Test

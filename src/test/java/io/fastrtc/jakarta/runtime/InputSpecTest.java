@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fastrtc.jakarta.api.Input;
-import io.fastrtc.jakarta.api.InvalidInputsException.FieldError;
 import io.fastrtc.jakarta.api.InvalidInputsException;
+import io.fastrtc.jakarta.api.InvalidInputsException.FieldError;
 import io.fastrtc.jakarta.api.NoInputs;
 import jakarta.json.Json;
 import jakarta.validation.Validation;
@@ -138,7 +138,8 @@ class InputSpecTest {
                 assertThat(e.errors())
                     .extracting(FieldError::field, FieldError::message)
                     .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("frequency", "must be an integer in range"),
+                        org.assertj.core.groups.Tuple.tuple(
+                            "frequency", "must be an integer in range"),
                         org.assertj.core.groups.Tuple.tuple("gain", "must be a number"),
                         org.assertj.core.groups.Tuple.tuple("on", "must be true or false"),
                         org.assertj.core.groups.Tuple.tuple("speed", "must be one of [SLOW, FAST]"))
@@ -148,10 +149,14 @@ class InputSpecTest {
   @Test
   void nullIsRefusedForPrimitivesAndLeftToConstraintsOtherwise() {
     assertThatThrownBy(
-            () -> TONE.merge(TONE.defaults(), Json.createObjectBuilder().addNull("gain").build(), VALIDATOR))
+            () ->
+                TONE.merge(
+                    TONE.defaults(), Json.createObjectBuilder().addNull("gain").build(), VALIDATOR))
         .hasMessageContaining("gain must not be null");
     assertThatThrownBy(
-            () -> TONE.merge(TONE.defaults(), Json.createObjectBuilder().addNull("word").build(), VALIDATOR))
+            () ->
+                TONE.merge(
+                    TONE.defaults(), Json.createObjectBuilder().addNull("word").build(), VALIDATOR))
         .isInstanceOfSatisfying(
             InvalidInputsException.class,
             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("word"));
@@ -174,7 +179,9 @@ class InputSpecTest {
         untyped.merge(
             untyped.defaults(),
             Json.createObjectBuilder()
-                .add("chatbot", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")))
+                .add(
+                    "chatbot",
+                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")))
                 .add("n", 2)
                 .build(),
             VALIDATOR);
@@ -202,7 +209,9 @@ class InputSpecTest {
   @Test
   void metadataDescribesTypesDefaultsWidgetsAndConstraints() {
     List<Map<String, Object>> inputs = TONE.describe(VALIDATOR);
-    assertThat(inputs).extracting(m -> m.get("name")).containsExactly("frequency", "gain", "on", "speed", "word");
+    assertThat(inputs)
+        .extracting(m -> m.get("name"))
+        .containsExactly("frequency", "gain", "on", "speed", "word");
     Map<String, Object> frequency = inputs.get(0);
     assertThat(frequency)
         .containsEntry("label", "Frequency (Hz)")

@@ -72,9 +72,9 @@ public class StreamDiscovery implements Extension {
   }
 
   /**
-   * Whether a stream is on: {@code fastrtc.stream.<name>.enabled} decides when set; otherwise
-   * the bundled demo streams are on only with {@code fastrtc.demo.enabled=true} (the WAR sets it,
-   * the reusable jar does not), and every other stream is on.
+   * Whether a stream is on: {@code fastrtc.stream.<name>.enabled} decides when set; otherwise the
+   * bundled demo streams are on only with {@code fastrtc.demo.enabled=true} (the WAR sets it, the
+   * reusable jar does not), and every other stream is on.
    */
   static boolean enabled(Class<?> c, String name, Function<String, Optional<Boolean>> config) {
     Optional<Boolean> own = config.apply("fastrtc.stream." + name + ".enabled");

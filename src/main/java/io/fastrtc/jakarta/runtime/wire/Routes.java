@@ -1,9 +1,9 @@
 package io.fastrtc.jakarta.runtime.wire;
 
 /**
- * The names of the inputs-and-outputs routes FastRTC's demo frontends use (reference section
- * 2.8), defined once: {@code POST /input_hook} with {@code {"webrtc_id":..., <inputs>}} and {@code
- * GET /outputs?webrtc_id=...}, a Server-Sent Events stream of {@code event: output}.
+ * The names of the inputs-and-outputs routes FastRTC's demo frontends use (reference section 2.8),
+ * defined once: {@code POST /input_hook} with {@code {"webrtc_id":..., <inputs>}} and {@code GET
+ * /outputs?webrtc_id=...}, a Server-Sent Events stream of {@code event: output}.
  */
 public final class Routes {
   /** The connection id field and query parameter. */

@@ -8,10 +8,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 
 /**
- * A response of the FastRTC routes ({@code POST /webrtc/offer}, {@code POST /input_hook}): an
- * HTTP status and a JSON body. FastRTC answers every logical signalling failure with HTTP 200 and
- * {@code {"status":"failed","meta":{"error":...}}}; only malformed requests (our additions) use
- * 4xx/5xx.
+ * A response of the FastRTC routes ({@code POST /webrtc/offer}, {@code POST /input_hook}): an HTTP
+ * status and a JSON body. FastRTC answers every logical signalling failure with HTTP 200 and {@code
+ * {"status":"failed","meta":{"error":...}}}; only malformed requests (our additions) use 4xx/5xx.
  *
  * @param httpStatus the HTTP status code
  * @param body the JSON body

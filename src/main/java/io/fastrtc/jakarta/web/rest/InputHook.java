@@ -34,8 +34,7 @@ final class InputHook {
           SignalResponse.rejected(400, ErrorCode.INVALID_REQUEST, e.getMessage()));
     }
     try {
-      if (stream.isPresent()
-          && !stream.equals(connections.streamOf(request.webrtcId()))) {
+      if (stream.isPresent() && !stream.equals(connections.streamOf(request.webrtcId()))) {
         throw new UnknownConnectionException(request.webrtcId());
       }
       return Bodies.toResponse(

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /outputs?webrtc_id=}: FastRTC's output convention, a Server-Sent Events stream of a
- * connection's additional outputs ({@code event: output}, JSON data). Any number of subscribers
- * per connection; each gets every output in order; the stream ends when the connection closes.
+ * connection's additional outputs ({@code event: output}, JSON data). Any number of subscribers per
+ * connection; each gets every output in order; the stream ends when the connection closes.
  */
 @Path(Routes.OUTPUTS)
 @RequestScoped

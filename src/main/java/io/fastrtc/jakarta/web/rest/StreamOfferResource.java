@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The routes of one named stream: {@code POST /streams/{name}/webrtc/offer}, {@code POST
- * /streams/{name}/input_hook} and {@code GET /streams/{name}/outputs?webrtc_id=} (which answer
- * only for connections of that stream).
+ * /streams/{name}/input_hook} and {@code GET /streams/{name}/outputs?webrtc_id=} (which answer only
+ * for connections of that stream).
  */
 @Path("streams/{name}")
 @RequestScoped
