@@ -280,6 +280,19 @@ public final class InputSpec {
       }
     }
     if (!errors.isEmpty()) {
+      // Also report the constraints the well-typed values break, so one answer lists every field.
+      for (int i = 0; i < args.length; i++) {
+        InputField f = fields.get(i);
+        if (values.containsKey(f.name())
+            && errors.stream().noneMatch(e -> e.field().equals(f.name()))) {
+          for (ConstraintViolation<? extends Record> v :
+              validator.validateValue(type, f.name(), args[i])) {
+            errors.add(new FieldError(f.name(), v.getMessage(), v.getInvalidValue()));
+          }
+        }
+      }
+      List<String> order = fields.stream().map(InputField::name).toList();
+      errors.sort(Comparator.comparingInt((FieldError e) -> order.indexOf(e.field())));
       throw new InvalidInputsException(errors);
     }
     Object value;

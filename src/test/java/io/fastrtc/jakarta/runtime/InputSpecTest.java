@@ -142,8 +142,27 @@ class InputSpecTest {
                             "frequency", "must be an integer in range"),
                         org.assertj.core.groups.Tuple.tuple("gain", "must be a number"),
                         org.assertj.core.groups.Tuple.tuple("on", "must be true or false"),
-                        org.assertj.core.groups.Tuple.tuple("speed", "must be one of [SLOW, FAST]"))
-                    .hasSize(4));
+                        org.assertj.core.groups.Tuple.tuple("speed", "must be one of [SLOW, FAST]"),
+                        org.assertj.core.groups.Tuple.tuple("word", "must not be blank")));
+  }
+
+  @Test
+  void aTypeErrorStillListsTheConstraintsOtherFieldsBreak() {
+    assertThatThrownBy(
+            () ->
+                TONE.merge(
+                    TONE.defaults(),
+                    Json.createObjectBuilder().add("frequency", 5000).add("gain", "loud").build(),
+                    VALIDATOR))
+        .isInstanceOfSatisfying(
+            InvalidInputsException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                            "frequency", "must be less than or equal to 2000"),
+                        org.assertj.core.groups.Tuple.tuple("gain", "must be a number")));
   }
 
   @Test
