@@ -258,6 +258,8 @@ function setState(state) {
 /** @param {{raw: string, data: *}} message */
 function onMessage({raw, data}) {
   page.messages.push(raw);
+  // One per output: the outputs panel shows those, the log would only fill up.
+  if (data && data.type === 'fetch_output') return;
   const item = document.createElement('li');
   item.textContent = raw;
   ui.log.append(item);
