@@ -56,11 +56,6 @@ public class FastRtcConnections implements StreamConnections {
     return live(connectionId).outputs().subscribe(afterSequence, subscriber);
   }
 
-  /** The validator the inputs are checked with (for the stream metadata). */
-  public Validator validator() {
-    return validator;
-  }
-
   private Connection live(String connectionId) {
     Objects.requireNonNull(connectionId, "connectionId == null");
     return runtime
