@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.api;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,8 +34,31 @@ public interface StreamContext {
   /** Sends {@code {"type":"warning","message":message}}, FastRTC's {@code Warning()}. */
   void warn(String message);
 
-  /** The latest additional inputs the client set, by name; empty until it sets any. */
+  /**
+   * The current additional inputs, typed: an instance of the stream's {@link
+   * RealtimeStream#inputs()} record, holding its defaults until the client sets any. Unlike
+   * FastRTC's {@code latest_args} there is no placeholder at index 0 and no positional list.
+   *
+   * @throws IllegalArgumentException when the stream declares another inputs type
+   */
+  <T extends Record> T inputs(Class<T> type);
+
+  /**
+   * The current additional inputs by name: the inputs record's components (defaults included), or
+   * for a stream without an inputs record, the fields of the client's last {@code input_hook} body
+   * (empty until it posts one).
+   */
   Map<String, Object> latestInputs();
+
+  /**
+   * Asks the client for fresh inputs and waits for them: sends {@code
+   * {"type":"send_input","data":[]}} on the data channel (or WebSocket), then blocks until the
+   * client sets inputs (e.g. {@code POST /input_hook}), the timeout passes or the connection
+   * closes. FastRTC's {@code wait_for_args()}. Incoming audio queues meanwhile.
+   *
+   * @return true when new inputs arrived, false on timeout or close
+   */
+  boolean waitForInputs(Duration timeout) throws InterruptedException;
 
   /**
    * Drops the audio this connection has produced but not yet played (FastRTC's {@code

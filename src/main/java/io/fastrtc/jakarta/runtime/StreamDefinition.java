@@ -8,6 +8,7 @@ import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * @param outputSampleRate the rate the handler's audio is sent at
  * @param isDefault whether the stream answers on FastRTC's root paths
  * @param description one line for the UI
+ * @param inputs the additional inputs (untyped when the stream declares none)
+ * @param outputs the declared additional outputs, in emission order
  * @param fps frames per second of generated video (receive mode, audio-video)
  * @param skipFrames whether a slow video handler only sees the newest frame
  * @param allowExtraTracks whether offered tracks of an unused kind are ignored instead of refused
@@ -40,6 +43,8 @@ public record StreamDefinition(
     int outputSampleRate,
     boolean isDefault,
     String description,
+    InputSpec inputs,
+    List<OutputSpec> outputs,
     int fps,
     boolean skipFrames,
     boolean allowExtraTracks) {
@@ -91,6 +96,8 @@ public record StreamDefinition(
               + where);
     }
     description = description == null ? "" : description;
+    inputs = inputs == null ? InputSpec.untyped() : inputs;
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
   }
 
   /**
@@ -121,6 +128,8 @@ public record StreamDefinition(
         a.outputSampleRate(),
         a.isDefault(),
         a.description(),
+        InputSpec.of(a.inputs(), " (stream bean " + beanClass.getName() + ")"),
+        OutputSpec.of(a.outputs(), " (stream bean " + beanClass.getName() + ")"),
         a.fps(),
         a.skipFrames(),
         a.allowExtraTracks());
@@ -139,6 +148,8 @@ public record StreamDefinition(
         outputSampleRate,
         isDefault,
         description,
+        inputs,
+        outputs,
         fps,
         skipFrames,
         allowExtraTracks);

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.web;
 
+import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,10 +11,11 @@ import java.io.IOException;
 
 /**
  * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
- * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients.
+ * /api}, so {@code POST /webrtc/offer}, {@code POST /input_hook} and {@code GET /outputs} work
+ * unchanged for FastRTC's clients. Asynchronous, for the Server-Sent Events of {@code /outputs}.
  */
 @WebFilter(
-    urlPatterns = {"/webrtc/*", "/streams/*"},
+    urlPatterns = {"/webrtc/*", "/streams/*", "/" + Routes.INPUT_HOOK, "/" + Routes.OUTPUTS},
     asyncSupported = true)
 public class RootRoutes extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -22,6 +24,8 @@ public class RootRoutes extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    req.getRequestDispatcher("/api" + path).forward(req, res);
+    // A forward sees only the dispatcher path's query string: carry the original one over.
+    String query = req.getQueryString();
+    req.getRequestDispatcher("/api" + path + (query == null ? "" : "?" + query)).forward(req, res);
   }
 }

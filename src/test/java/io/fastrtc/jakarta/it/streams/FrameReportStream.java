@@ -4,7 +4,6 @@ import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
-import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoHandler;
 import io.fastrtc.jakarta.api.VideoResult;
@@ -18,11 +17,6 @@ import jakarta.enterprise.context.Dependent;
 @Dependent
 public class FrameReportStream implements VideoHandler {
   private int frames;
-
-  @Override
-  public void startUp(StreamContext context) {
-    OutputProbe.listen(context);
-  }
 
   @Override
   public VideoResult process(VideoFrame frame) {

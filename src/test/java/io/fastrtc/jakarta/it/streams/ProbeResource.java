@@ -5,14 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * {@code GET /api/it-probe/{stream}}: lifecycle counters of a test stream; {@code GET
- * /api/it-probe/outputs/{id}}: the additional outputs a connection delivered.
- */
+/** {@code GET /api/it-probe/{stream}}: lifecycle counters of a test stream. */
 @Path("it-probe")
 public class ProbeResource {
 
@@ -24,13 +20,5 @@ public class ProbeResource {
     return Map.of(
         "starts", Lifecycle.STARTS.getOrDefault(stream, new AtomicInteger()).get(),
         "shutdowns", Lifecycle.SHUTDOWNS.getOrDefault(stream, new AtomicInteger()).get());
-  }
-
-  /** The outputs recorded for a connection, in order; empty when none. */
-  @GET
-  @Path("outputs/{id}")
-  @Produces(MediaType.APPLICATION_JSON)
-  public List<Object> outputs(@PathParam("id") String id) {
-    return OutputProbe.OUTPUTS.getOrDefault(id, List.of());
   }
 }
