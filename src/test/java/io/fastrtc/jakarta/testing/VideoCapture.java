@@ -19,6 +19,7 @@ public final class VideoCapture implements VideoTrackSink {
   private static final int KEEP_ARRIVALS = 4096;
 
   private long frames;
+  private long failures;
   private int width;
   private int height;
   private byte[] latestI420;
@@ -74,8 +75,11 @@ public final class VideoCapture implements VideoTrackSink {
         arrivals.add(new Arrival(code, now, w, h));
         notifyAll();
       }
-    } catch (Exception e) {
-      throw new IllegalStateException("reading a received frame failed", e);
+    } catch (Exception | LinkageError e) {
+      // Never throw into libwebrtc's decoder thread: webrtc-java would abort the JVM.
+      synchronized (this) {
+        failures++;
+      }
     } finally {
       frame.release();
     }
@@ -131,6 +135,13 @@ public final class VideoCapture implements VideoTrackSink {
 
   @Override
   public synchronized String toString() {
-    return "VideoCapture[frames=" + frames + ", " + width + "x" + height + "]";
+    return "VideoCapture[frames="
+        + frames
+        + ", "
+        + width
+        + "x"
+        + height
+        + (failures > 0 ? ", unreadable " + failures : "")
+        + "]";
   }
 }

@@ -273,14 +273,31 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     }
   }
 
-  // ---- libwebrtc callbacks (signalling and media threads: never block here) ----
+  // ---- libwebrtc callbacks (signalling and media threads: never block here, never throw) ----
+
+  /**
+   * Runs a callback's work on the executor. An exception must not escape a libwebrtc callback:
+   * webrtc-java rethrows it as a C++ exception on the native thread, which aborts the whole JVM.
+   * The executor refuses work once the application is stopping; such late callbacks are dropped.
+   */
+  private void handOff(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Dropping a libwebrtc callback of " + connection.id(), e);
+    }
+  }
 
   private void onRemoteAudio(byte[] data, int bits, int rate, int channels, int frames) {
     if (closed || bits != 16) {
       return;
     }
-    short[] mono = Pcm.toMono(Pcm.toShorts(data, frames * channels), channels);
-    input.accept(mono, rate);
+    try {
+      short[] mono = Pcm.toMono(Pcm.toShorts(data, frames * channels), channels);
+      input.accept(mono, rate);
+    } catch (RuntimeException e) { // never into libwebrtc's audio thread: see handOff
+      LOG.log(Level.FINE, "Dropping remote audio of " + connection.id(), e);
+    }
   }
 
   @Override
@@ -321,9 +338,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
           public void onStateChange() {
             RTCDataChannelState state = dc.getState();
             if (state == RTCDataChannelState.OPEN) {
-              executor.execute(() -> channelOpened(dc));
+              handOff(() -> channelOpened(dc));
             } else if (state == RTCDataChannelState.CLOSED) {
-              executor.execute(() -> connection.close(CloseReason.CLIENT_CLOSED));
+              handOff(() -> connection.close(CloseReason.CLIENT_CLOSED));
             }
           }
 
@@ -334,7 +351,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
               byte[] bytes = new byte[data.remaining()];
               data.get(bytes);
               String text = new String(bytes, StandardCharsets.UTF_8);
-              executor.execute(() -> sendText(ChannelMessages.received(text)));
+              handOff(() -> sendText(ChannelMessages.received(text)));
             }
           }
         });
@@ -361,18 +378,25 @@ final class PeerSession implements Transport, PeerConnectionObserver {
           connection.start();
         }
       }
-      case DISCONNECTED ->
-          scheduler.schedule(
-              () -> {
-                if (!closed && pc.getConnectionState() == RTCPeerConnectionState.DISCONNECTED) {
-                  connection.close(CloseReason.TRANSPORT_FAILED);
-                }
-              },
-              DISCONNECT_GRACE.toMillis(),
-              TimeUnit.MILLISECONDS);
-      case FAILED -> executor.execute(() -> connection.close(CloseReason.TRANSPORT_FAILED));
-      case CLOSED -> executor.execute(() -> connection.close(CloseReason.CLIENT_CLOSED));
+      case DISCONNECTED -> closeIfStillDisconnectedLater();
+      case FAILED -> handOff(() -> connection.close(CloseReason.TRANSPORT_FAILED));
+      case CLOSED -> handOff(() -> connection.close(CloseReason.CLIENT_CLOSED));
       default -> {}
+    }
+  }
+
+  private void closeIfStillDisconnectedLater() {
+    try {
+      scheduler.schedule(
+          () -> {
+            if (!closed && pc.getConnectionState() == RTCPeerConnectionState.DISCONNECTED) {
+              connection.close(CloseReason.TRANSPORT_FAILED);
+            }
+          },
+          DISCONNECT_GRACE.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) { // see handOff
+      LOG.log(Level.FINE, "Not watching the disconnected peer " + connection.id(), e);
     }
   }
 }

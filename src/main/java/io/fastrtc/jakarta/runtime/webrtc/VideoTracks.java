@@ -106,7 +106,9 @@ final class VideoTracks {
       if (!closed) {
         connection.onVideoInput(LibyuvConverter.fromNative(frame.buffer), received);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // Never into libwebrtc's decoder thread: webrtc-java turns a Java exception in a sink into
+      // a C++ exception there, which aborts the JVM.
       LOG.log(Level.FINE, "Dropping a video frame on " + connection.id(), e);
     } finally {
       frame.release();

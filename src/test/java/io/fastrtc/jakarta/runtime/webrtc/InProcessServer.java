@@ -110,14 +110,24 @@ final class InProcessServer implements AutoCloseable {
     connection.onOutputs(outputs::addAll);
   }
 
+  /**
+   * Stops the connections, lets closes already running on the executor finish, then disposes
+   * libwebrtc: disposing the factory under a peer that is still closing crashes the process. Late
+   * libwebrtc callbacks meet a stopped executor, which the peer sessions tolerate.
+   */
   @Override
   public void close() {
     http.stop(0);
     registry.closeAll(CloseReason.SERVER_STOP);
     clock.stop();
     handlerThreads.shutdown();
+    try {
+      handlerThreads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    engine.close();
     scheduler.shutdownNow();
     httpThreads.shutdownNow();
-    engine.close();
   }
 }
