@@ -34,12 +34,16 @@ import java.util.TreeMap;
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
  * java -cp target/test-classes:target/classes:$(cat target/bench.cp) \
- *     io.fastrtc.jakarta.bench.VideoEchoBenchmark http://localhost:9080/ 1,4,8 20
+ *     io.fastrtc.jakarta.bench.VideoEchoBenchmark http://localhost:9080/ 1,4,8 20 moving
  * </pre>
  *
- * Arguments: base URL, stream counts, seconds measured per count (after 6 s of warm-up). The
- * clients run in this JVM on the same machine, so they compete with the server for CPU; the machine
- * line says how busy it was.
+ * Arguments: base URL, stream counts, seconds measured per count (after 6 s of warm-up), and the
+ * picture: {@code moving} (default; the textured test pattern pans 4 pixels a frame, so the
+ * encoders work as with a camera) or {@code still} (only the frame-code strip changes, which VP8
+ * encodes almost for free). Server CPU per stream is what the server process used above its idle
+ * use (measured first, 10 s without connections), divided by the streams. The clients run in this
+ * JVM on the same machine, so they compete with the server for CPU; the machine line says how busy
+ * it was.
  */
 public final class VideoEchoBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -50,10 +54,13 @@ public final class VideoEchoBenchmark {
 
   private final String root;
   private final Duration measure;
+  private final boolean moving;
+  private double idleCores;
 
-  private VideoEchoBenchmark(String root, Duration measure) {
+  private VideoEchoBenchmark(String root, Duration measure, boolean moving) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     this.measure = measure;
+    this.moving = moving;
   }
 
   /** Runs the benchmark; see the class comment for the arguments. */
@@ -64,16 +71,24 @@ public final class VideoEchoBenchmark {
             .mapToInt(Integer::parseInt)
             .toArray();
     Duration measure = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
-    VideoEchoBenchmark bench = new VideoEchoBenchmark(base, measure);
+    boolean moving = args.length <= 3 || !args[3].equals("still");
+    VideoEchoBenchmark bench = new VideoEchoBenchmark(base, measure, moving);
     System.out.println(machine("before"));
+    bench.measureIdle();
     List<String> rows = new ArrayList<>();
     for (int n : counts) {
       rows.add(bench.run(n));
     }
     System.out.println();
     System.out.printf(
-        "video echo, %dx%d at %d fps sent per stream, %d s measured per row%n",
-        WIDTH, HEIGHT, FPS, measure.toSeconds());
+        "video echo, %dx%d at %d fps sent per stream (%s picture), %d s measured per row;"
+            + " idle server %.1f %% of a core%n",
+        WIDTH,
+        HEIGHT,
+        FPS,
+        moving ? "panning textured" : "still",
+        measure.toSeconds(),
+        100 * bench.idleCores);
     System.out.println(
         "| streams | server CPU per stream | delivered fps per stream (mean / min) "
             + "| added latency per frame p50 / p99 | client round trip p50 / p95 "
@@ -82,6 +97,23 @@ public final class VideoEchoBenchmark {
     rows.forEach(System.out::println);
     System.out.println(machine("after"));
     System.exit(0);
+  }
+
+  /** The server's CPU use without connections (audio clock, Liberty), over ten seconds. */
+  private void measureIdle() throws Exception {
+    awaitNoConnections();
+    JsonObject before = status();
+    long start = System.nanoTime();
+    Thread.sleep(10_000);
+    JsonObject after = status();
+    idleCores = cpuCores(before, after, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static double cpuCores(JsonObject before, JsonObject after, double seconds) {
+    return (after.getJsonNumber("processCpuMillis").longValue()
+            - before.getJsonNumber("processCpuMillis").longValue())
+        / 1000.0
+        / seconds;
   }
 
   private String run(int n) throws Exception {
@@ -94,6 +126,7 @@ public final class VideoEchoBenchmark {
                 .direction(MediaDirection.NONE)
                 .video(MediaDirection.SEND_RECEIVE)
                 .videoSize(WIDTH, HEIGHT, FPS)
+                .videoMotion(moving)
                 .receiveBuffer(Duration.ofSeconds(1))
                 .build();
         peers.add(peer);
@@ -115,11 +148,7 @@ public final class VideoEchoBenchmark {
       JsonObject after = status();
       double seconds = (end - start) / 1e9;
 
-      double cpuCores =
-          (after.getJsonNumber("processCpuMillis").longValue()
-                  - before.getJsonNumber("processCpuMillis").longValue())
-              / 1000.0
-              / seconds;
+      double cpuCores = cpuCores(before, after, seconds) - idleCores;
       double[] fps = new double[n];
       List<Double> roundTrips = new ArrayList<>();
       Map<String, Integer> sizes = new TreeMap<>();

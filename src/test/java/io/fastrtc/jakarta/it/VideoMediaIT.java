@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class VideoMediaIT {
   @ArquillianResource URL base;
+  private String lastAnswer;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -48,6 +49,7 @@ class VideoMediaIT {
     try {
       OfferResult answer = peer.connect();
       assertThat(answer.isAnswer()).as(answer.body()).isTrue();
+      lastAnswer = answer.sdp();
       peer.awaitConnected(CONNECT);
       return peer;
     } catch (RuntimeException | Error e) {
@@ -106,6 +108,7 @@ class VideoMediaIT {
   void videoSendReturnsNoVideoButDeliversOutputs() throws Exception {
     try (ClientPeer peer =
         connect("frame-report", MediaDirection.NONE, MediaDirection.SEND_RECEIVE)) {
+      assertThat(lastAnswer.substring(lastAnswer.indexOf("m=video"))).contains("a=recvonly");
       peer.awaitMessage(m -> m.contains("fetch_output"), CONNECT);
       List<JsonArray> outputs = outputs("frame-report", peer.webrtcId(), 3);
       Thread.sleep(500);
@@ -147,6 +150,7 @@ class VideoMediaIT {
   void audioSendReturnsNoAudioButReportsTheLevelAsOutputs() throws Exception {
     try (ClientPeer peer =
         connect("level-meter", MediaDirection.SEND_RECEIVE, MediaDirection.NONE)) {
+      assertThat(lastAnswer.substring(lastAnswer.indexOf("m=audio"))).contains("a=recvonly");
       peer.startTone(440, 0.3);
       peer.awaitMessage(m -> m.contains("fetch_output"), CONNECT);
       Thread.sleep(1500); // let the codec settle; the outputs route keeps what came before

@@ -78,7 +78,8 @@ public final class ClientPeer implements AutoCloseable {
     }
     if (options.video() == MediaDirection.SEND_RECEIVE) {
       videoSource =
-          new PacedVideoSource(options.videoWidth(), options.videoHeight(), options.fps());
+          new PacedVideoSource(
+              options.videoWidth(), options.videoHeight(), options.fps(), options.videoMotion());
       idleVideoSource = null;
       localVideo = NativeWebRtc.factory().createVideoTrack("video", videoSource.source());
       videoSender = pc.addTrack(localVideo, List.of("stream"));

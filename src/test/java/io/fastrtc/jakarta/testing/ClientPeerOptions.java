@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param videoWidth width of the sent video
  * @param videoHeight height of the sent video
  * @param fps frames per second of the sent video
+ * @param videoMotion whether the sent picture pans with texture (a camera-like load)
  * @param dataChannel whether a data channel is created before the offer
  * @param dataChannelLabel the data channel's label
  * @param sendHandshake whether to send {@code "handshake"} when the channel opens (Gradio does)
@@ -29,6 +30,7 @@ public record ClientPeerOptions(
     int videoWidth,
     int videoHeight,
     int fps,
+    boolean videoMotion,
     boolean dataChannel,
     String dataChannelLabel,
     boolean sendHandshake,
@@ -71,6 +73,7 @@ public record ClientPeerOptions(
     private int videoWidth = 320;
     private int videoHeight = 240;
     private int fps = 30;
+    private boolean videoMotion;
     private boolean dataChannel = true;
     private String dataChannelLabel = "text";
     private boolean sendHandshake;
@@ -112,6 +115,12 @@ public record ClientPeerOptions(
       return this;
     }
 
+    /** Sets whether the sent picture pans with texture, like a camera (default false: still). */
+    public Builder videoMotion(boolean moving) {
+      this.videoMotion = moving;
+      return this;
+    }
+
     /** Sets whether to create the data channel before the offer (default true). */
     public Builder dataChannel(boolean create) {
       this.dataChannel = create;
@@ -147,6 +156,7 @@ public record ClientPeerOptions(
           videoWidth,
           videoHeight,
           fps,
+          videoMotion,
           dataChannel,
           dataChannelLabel,
           sendHandshake,

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * A camera for test clients: a {@link CustomVideoSource} fed at a fixed frame rate with the {@link
  * TestPattern} quadrants, each frame stamped with its number (from 1, modulo 65536) in the code
  * strip. It remembers when each number was pushed, so a receiver can measure round trips.
+ *
+ * <p>With motion, the quadrants carry a fine texture and pan left by 4 pixels a frame, so an
+ * encoder has real work, as with a camera; without, the picture is still apart from the strip.
  */
 public final class PacedVideoSource implements AutoCloseable {
   private static final ScheduledExecutorService CLOCK =
@@ -31,6 +34,7 @@ public final class PacedVideoSource implements AutoCloseable {
   private final int height;
   private final int fps;
   private final byte[] base;
+  private final boolean motion;
   private final byte[] frame;
   private final AtomicLongArray sentNanos = new AtomicLongArray(65_536);
   private final Object pushLock = new Object();
@@ -39,14 +43,27 @@ public final class PacedVideoSource implements AutoCloseable {
   private boolean closed;
   private ScheduledFuture<?> task;
 
-  /** Creates the native source; frames flow after {@link #start()}. */
+  /** Creates the native source of a still picture; frames flow after {@link #start()}. */
   public PacedVideoSource(int width, int height, int fps) {
+    this(width, height, fps, false);
+  }
+
+  /**
+   * Creates the native source; frames flow after {@link #start()}.
+   *
+   * @param motion whether the textured picture pans (see the class comment)
+   */
+  public PacedVideoSource(int width, int height, int fps, boolean motion) {
     NativeWebRtc.factory();
     this.source = new CustomVideoSource();
     this.width = width;
     this.height = height;
     this.fps = fps;
-    this.base = TestPattern.quadrantsI420(width, height);
+    this.motion = motion;
+    this.base =
+        motion
+            ? TestPattern.texturedQuadrantsI420(width, height)
+            : TestPattern.quadrantsI420(width, height);
     this.frame = base.clone();
   }
 
@@ -81,7 +98,11 @@ public final class PacedVideoSource implements AutoCloseable {
         return;
       }
       int code = (int) ((count + 1) & 0xFFFF);
-      System.arraycopy(base, 0, frame, 0, base.length);
+      if (motion) {
+        TestPattern.panI420(base, frame, width, height, (int) (count * 4 % width));
+      } else {
+        System.arraycopy(base, 0, frame, 0, base.length);
+      }
       TestPattern.stampCode(frame, width, height, code);
       NativeI420Buffer buffer = NativeI420Buffer.allocate(width, height);
       try {

@@ -44,6 +44,45 @@ public final class TestPattern {
   }
 
   /**
+   * The quadrant picture with a texture a codec has to work for: 16-pixel checks of ±40 luma and
+   * diagonal stripes, as I420.
+   */
+  public static byte[] texturedQuadrantsI420(int width, int height) {
+    byte[] bgr = quadrantsBgr(width, height);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int delta = ((x / 16 + y / 16) % 2 == 0 ? 40 : -40) + ((x + y) % 24 < 4 ? 30 : 0);
+        for (int k = 0; k < 3; k++) {
+          int i = (y * width + x) * 3 + k;
+          bgr[i] = (byte) Math.max(0, Math.min(255, (bgr[i] & 255) + delta));
+        }
+      }
+    }
+    return VideoFrame.bgr(width, height, bgr).convertTo(PixelFormat.I420).data();
+  }
+
+  /**
+   * Copies an I420 picture shifted left by {@code shift} pixels (even), wrapping around: a camera
+   * panning.
+   */
+  public static void panI420(byte[] from, byte[] to, int width, int height, int shift) {
+    int cw = (width + 1) / 2;
+    int ch = (height + 1) / 2;
+    rollRows(from, to, 0, width, height, shift);
+    rollRows(from, to, width * height, cw, ch, shift / 2);
+    rollRows(from, to, width * height + cw * ch, cw, ch, shift / 2);
+  }
+
+  private static void rollRows(byte[] from, byte[] to, int offset, int w, int h, int shift) {
+    int s = Math.floorMod(shift, w);
+    for (int y = 0; y < h; y++) {
+      int row = offset + y * w;
+      System.arraycopy(from, row + s, to, row, w - s);
+      System.arraycopy(from, row, to, row + w - s, s);
+    }
+  }
+
+  /**
    * Writes {@code code} (low 16 bits) into the strip of an I420 frame: luma 16/235, gray chroma.
    */
   public static void stampCode(byte[] i420, int width, int height, int code) {
