@@ -1,6 +1,9 @@
 /**
- * The public API: what an application implements ({@link io.fastrtc.jakarta.api.StreamHandler}) and
- * what it receives ({@link io.fastrtc.jakarta.api.AudioFrame}, {@link
+ * The public API: what an application implements ({@link io.fastrtc.jakarta.api.StreamHandler} for
+ * audio, {@link io.fastrtc.jakarta.api.VideoHandler} and {@link
+ * io.fastrtc.jakarta.api.VideoGenerator} for video, {@link
+ * io.fastrtc.jakarta.api.AudioVideoStreamHandler} for both) and what it receives ({@link
+ * io.fastrtc.jakarta.api.AudioFrame}, {@link io.fastrtc.jakarta.api.VideoFrame}, {@link
  * io.fastrtc.jakarta.api.StreamContext}). Nothing here depends on a transport.
  *
  * <pre>{@code
