@@ -51,7 +51,7 @@ class BrowserVideoIT {
   }
 
   @Test
-  void flipAndGrayscaleReturnTransformedFrames() throws Exception {
+  void flipAndGrayscaleReturnTransformedFramesAndPatternPlays() throws Exception {
     runFilterChecks(baseUrl.toURI());
   }
 
@@ -105,7 +105,33 @@ class BrowserVideoIT {
             chromium.screenshot(SCREENSHOTS.resolve("grayscale.png"));
             stopStream(chromium);
           });
+      checking(
+          chromium,
+          "pattern",
+          () -> {
+            startStream(chromium, base, "pattern");
+            awaitRemoteFrames(chromium);
+            Map<String, Object> first = videoStats(chromium);
+            Thread.sleep(1000);
+            Map<String, Object> second = videoStats(chromium);
+            System.out.printf(
+                "browser receive-only video: %.0fx%.0f, %.0f frames decoded in one second%n",
+                number(second, "frameWidth"),
+                number(second, "frameHeight"),
+                number(second, "framesDecoded") - number(first, "framesDecoded"));
+            assertThat(number(second, "frameWidth")).isEqualTo(640);
+            assertThat(number(second, "frameHeight")).isEqualTo(360);
+            assertThat(number(second, "framesDecoded") - number(first, "framesDecoded"))
+                .as("frames decoded in one second")
+                .isBetween(15.0, 40.0);
+            chromium.screenshot(SCREENSHOTS.resolve("pattern.png"));
+            stopStream(chromium);
+          });
     }
+  }
+
+  private static Map<String, Object> videoStats(HeadlessChromium chromium) {
+    return chromium.awaitScript("window.fastrtcPage.inboundVideoStats()");
   }
 
   static void runMirrorCheck(URI base) throws Exception {
