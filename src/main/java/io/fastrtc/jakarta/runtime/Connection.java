@@ -396,8 +396,10 @@ public final class Connection {
     if (!definition.sendsVideo() || t == null || state.get() != State.STARTED) {
       return; // send mode: FastRTC ignores the handler's frames
     }
-    t.pushVideo(frame);
-    services.metrics().videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
+    // A frame that cannot be converted is the handler's error: reported and closed like one.
+    if (call(() -> t.pushVideo(frame))) {
+      services.metrics().videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
+    }
   }
 
   private void writeAudio(AudioFrame frame) {

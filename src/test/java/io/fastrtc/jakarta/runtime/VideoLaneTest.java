@@ -297,6 +297,45 @@ class VideoLaneTest {
   }
 
   @Test
+  void aFrameTheTransportCannotSendIsReportedLikeAHandlerError() {
+    List<String> messages = new CopyOnWriteArrayList<>();
+    Transport failing =
+        new Transport() {
+          @Override
+          public void sendText(String message) {
+            messages.add(message);
+          }
+
+          @Override
+          public void pushAudio(short[] frame, int sampleRate, int channels) {}
+
+          @Override
+          public void pushVideo(VideoFrame frame) {
+            throw new StreamException("libyuv conversion failed: bad frame");
+          }
+
+          @Override
+          public void close() {}
+        };
+    Video handler = new Video();
+    RuntimeServices services =
+        new RuntimeServices(Runnable::run, scheduler, (in, out) -> Resampler.identity(in), metrics);
+    Connection c =
+        new ConnectionRegistry(services)
+            .admit(StreamDefinition.of(Video.class), "v2", s -> new HandlerLease(handler, () -> {}))
+            .connection();
+    c.attach(failing);
+    c.start();
+
+    c.onVideoInput(frame(1), System.nanoTime());
+
+    assertThat(messages)
+        .contains("{\"type\":\"error\",\"message\":\"libyuv conversion failed: bad frame\"}");
+    assertThat(c.closeReason()).isEqualTo(CloseReason.HANDLER_ERROR);
+    assertThat(metrics.snapshot()).containsEntry("videoFramesOut", 0L);
+  }
+
+  @Test
   void aThrowingVideoHandlerSendsTheErrorAndCloses() {
     Video handler = new Video();
     handler.reply =
