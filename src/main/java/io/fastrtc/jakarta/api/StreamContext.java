@@ -8,7 +8,9 @@ import java.util.Map;
  */
 public interface StreamContext {
 
-  /** The client-chosen id: {@code webrtc_id}, {@code websocket_id} or Twilio's {@code streamSid}. */
+  /**
+   * The client-chosen id: {@code webrtc_id}, {@code websocket_id} or Twilio's {@code streamSid}.
+   */
   String connectionId();
 
   /** The name of the stream this connection belongs to. */
@@ -36,9 +38,21 @@ public interface StreamContext {
 
   /**
    * Drops the audio this connection has produced but not yet played (FastRTC's {@code
-   * clear_queue()}), e.g. when the user interrupts. Returns the milliseconds dropped.
+   * clear_queue()}), e.g. when the user interrupts. Unlike FastRTC, the client is told to drop the
+   * audio it has buffered too: WebSocket clients get {@code {"event":"clear"}} and Twilio gets its
+   * {@code clear} message, so playback stops at once. Returns the milliseconds dropped on the
+   * server.
    */
   long flushAudio();
+
+  /**
+   * Whether this connection is a phone call (FastRTC's {@code phone_mode}). A phone caller cannot
+   * send additional inputs, so a handler must not wait for them: {@link #latestInputs()} holds the
+   * call's custom parameters (and DTMF digits) instead.
+   */
+  default boolean isPhone() {
+    return false;
+  }
 
   /** Whether the connection is still open. */
   boolean isOpen();

@@ -55,6 +55,10 @@ public final class Connection {
   private final SerialExecutor calls;
   private final OutboundAudio outbound;
   private final short[] frameBuffer;
+
+  /** Held while a frame is read and pushed, and while a flush runs, so they never interleave. */
+  private final Object pushLock = new Object();
+
   private final StreamContext context = new ConnectionContext(this);
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final AtomicInteger inputBacklog = new AtomicInteger();
@@ -78,7 +82,9 @@ public final class Connection {
     this.services = services;
     this.calls = new SerialExecutor(services.executor());
     this.outbound =
-        definition.mode().serverSends() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
+        definition.mode().serverSends()
+            ? new OutboundAudio(definition.outputSampleRate(), 1)
+            : null;
     this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
   }
 
@@ -143,7 +149,9 @@ public final class Connection {
         services
             .scheduler()
             .schedule(
-                () -> close(CloseReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                () -> close(CloseReason.CONNECT_TIMEOUT),
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   /** The transport is connected: satisfy the watchdog and start the time limit. */
@@ -216,8 +224,15 @@ public final class Connection {
     }
     Transport t = transport;
     if (t != null && state.get() == State.STARTED) {
-      long produced = outbound.read(frameBuffer);
-      t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
+      long produced;
+      synchronized (pushLock) {
+        produced = outbound.read(frameBuffer);
+        if (produced >= 0) {
+          t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
+        } else {
+          t.pushSilence(frameBuffer, outbound.sampleRate(), 1);
+        }
+      }
       if (produced >= 0) {
         services.metrics().frameOut();
       }
@@ -242,9 +257,28 @@ public final class Connection {
     return outbound != null;
   }
 
-  /** Drops buffered outgoing audio; returns the milliseconds dropped. */
+  /**
+   * Drops buffered outgoing audio and tells the transport, so a client that buffers audio drops its
+   * queue too. Returns the milliseconds dropped here.
+   */
   long flushAudio() {
-    return outbound == null ? 0 : outbound.flush();
+    if (outbound == null) {
+      return 0;
+    }
+    synchronized (pushLock) {
+      long dropped = outbound.flush();
+      Transport t = transport;
+      if (t != null && isOpen()) {
+        t.onFlush(dropped);
+      }
+      return dropped;
+    }
+  }
+
+  /** Whether the transport is a phone call. */
+  boolean isPhone() {
+    Transport t = transport;
+    return t != null && t.isPhone();
   }
 
   /** Sends a text message if the connection is open. */
@@ -287,7 +321,8 @@ public final class Connection {
     if (frame.sampleRate() != outbound.sampleRate()) {
       Resampler r =
           outputResamplers.computeIfAbsent(
-              frame.sampleRate(), rate -> services.resamplers().create(rate, outbound.sampleRate()));
+              frame.sampleRate(),
+              rate -> services.resamplers().create(rate, outbound.sampleRate()));
       mono = r.process(mono);
     }
     outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());

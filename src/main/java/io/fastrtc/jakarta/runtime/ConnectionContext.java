@@ -35,7 +35,8 @@ final class ConnectionContext implements StreamContext {
 
   @Override
   public void warn(String message) {
-    connection.sendText(ChannelMessages.warning(Objects.requireNonNull(message, "message == null")));
+    connection.sendText(
+        ChannelMessages.warning(Objects.requireNonNull(message, "message == null")));
   }
 
   @Override
@@ -51,5 +52,10 @@ final class ConnectionContext implements StreamContext {
   @Override
   public long flushAudio() {
     return connection.flushAudio();
+  }
+
+  @Override
+  public boolean isPhone() {
+    return connection.isPhone();
   }
 }

@@ -42,8 +42,7 @@ class ConnectionTest {
   }
 
   private Connection open(StreamDefinition stream, RecordingHandler h, String id) {
-    Admission a =
-        registry.admit(stream, id, s -> new HandlerLease(h, destroyed::incrementAndGet));
+    Admission a = registry.admit(stream, id, s -> new HandlerLease(h, destroyed::incrementAndGet));
     assertThat(a.isAdmitted()).isTrue();
     a.connection().attach(transport);
     return a.connection();
@@ -90,11 +89,33 @@ class ConnectionTest {
   }
 
   @Test
-  void flushDropsQueuedAudio() {
+  void flushDropsQueuedAudioAndTellsTheTransport() {
     Connection c = started();
     handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[48_000])));
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
     assertThat(handler.context.flushAudio()).isEqualTo(1000);
+    assertThat(handler.context.flushAudio()).isZero();
+    assertThat(transport.flushes).containsExactly(1000L, 0L);
+  }
+
+  @Test
+  void anEmptyBufferGoesToPushSilenceSoMessageTransportsCanSendNothing() {
+    Connection c = started();
+    handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[480])));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    assertThat(transport.frames).hasSize(3);
+    assertThat(transport.silences).hasValue(2);
+  }
+
+  @Test
+  void theContextSaysWhetherTheTransportIsAPhoneCall() {
+    started();
+    assertThat(handler.context.isPhone()).isFalse();
+    transport.phone = true;
+    assertThat(handler.context.isPhone()).isTrue();
   }
 
   @Test
