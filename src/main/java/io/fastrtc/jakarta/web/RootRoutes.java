@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
- * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients.
+ * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients. WebSocket upgrades
+ * ({@code /streams/<name>/websocket/offer}) pass through to the WebSocket endpoints.
  */
 @WebFilter(
     urlPatterns = {"/webrtc/*", "/streams/*"},
@@ -21,6 +22,10 @@ public class RootRoutes extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+      chain.doFilter(req, res);
+      return;
+    }
     String path = req.getRequestURI().substring(req.getContextPath().length());
     req.getRequestDispatcher("/api" + path).forward(req, res);
   }

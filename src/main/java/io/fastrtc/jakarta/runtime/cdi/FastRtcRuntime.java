@@ -12,6 +12,7 @@ import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
+import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -52,6 +53,7 @@ public class FastRtcRuntime {
   private AudioClock clock;
   private WebRtcEngine engine;
   private WebRtcSignaling signaling;
+  private WebSocketSessions websockets;
   private String unavailableReason;
 
   void onStart(@Observes Startup event) {
@@ -79,6 +81,7 @@ public class FastRtcRuntime {
       LOG.severe(unavailableReason);
     }
     signaling = new WebRtcSignaling(engine, unavailableReason, registry, services, this::lease);
+    websockets = new WebSocketSessions(registry, services, this::lease);
   }
 
   private HandlerLease lease(StreamDefinition stream) {
@@ -91,7 +94,12 @@ public class FastRtcRuntime {
     List<String> urls =
         config
             .getOptionalValue("fastrtc.ice.servers", String.class)
-            .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList())
+            .map(
+                s ->
+                    Arrays.stream(s.split(","))
+                        .map(String::trim)
+                        .filter(u -> !u.isEmpty())
+                        .toList())
             .orElse(List.of());
     return new IceSettings(
         urls,
@@ -113,6 +121,11 @@ public class FastRtcRuntime {
   /** WebRTC signalling. */
   public WebRtcSignaling signaling() {
     return signaling;
+  }
+
+  /** The WebSocket transport ({@code /websocket/offer}). */
+  public WebSocketSessions websockets() {
+    return websockets;
   }
 
   /** Live connections. */
