@@ -10,11 +10,12 @@ import java.io.IOException;
 
 /**
  * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
- * /api}, so {@code POST /webrtc/offer} works unchanged for FastRTC's clients. WebSocket upgrades
- * ({@code /streams/<name>/websocket/offer}) pass through to the WebSocket endpoints.
+ * /api}, so {@code POST /webrtc/offer} and {@code POST /telephone/incoming} work unchanged for
+ * FastRTC's clients and Twilio. WebSocket upgrades ({@code /telephone/handler}, {@code
+ * /streams/<name>/websocket/offer}) pass through to the WebSocket endpoints.
  */
 @WebFilter(
-    urlPatterns = {"/webrtc/*", "/streams/*"},
+    urlPatterns = {"/webrtc/*", "/streams/*", "/telephone/*"},
     asyncSupported = true)
 public class RootRoutes extends HttpFilter {
   private static final long serialVersionUID = 1L;

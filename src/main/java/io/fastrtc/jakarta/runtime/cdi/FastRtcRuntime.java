@@ -9,6 +9,7 @@ import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
@@ -54,6 +55,7 @@ public class FastRtcRuntime {
   private WebRtcEngine engine;
   private WebRtcSignaling signaling;
   private WebSocketSessions websockets;
+  private TelephoneCalls telephone;
   private String unavailableReason;
 
   void onStart(@Observes Startup event) {
@@ -82,6 +84,15 @@ public class FastRtcRuntime {
     }
     signaling = new WebRtcSignaling(engine, unavailableReason, registry, services, this::lease);
     websockets = new WebSocketSessions(registry, services, this::lease);
+    telephone =
+        new TelephoneCalls(
+            registry,
+            services,
+            this::lease,
+            () ->
+                ConfigProvider.getConfig()
+                    .getOptionalValue(TelephoneCalls.PUBLIC_URL_KEY, String.class)
+                    .orElse(null));
   }
 
   private HandlerLease lease(StreamDefinition stream) {
@@ -126,6 +137,11 @@ public class FastRtcRuntime {
   /** The WebSocket transport ({@code /websocket/offer}). */
   public WebSocketSessions websockets() {
     return websockets;
+  }
+
+  /** The telephone transport ({@code /telephone/*}). */
+  public TelephoneCalls telephone() {
+    return telephone;
   }
 
   /** Live connections. */

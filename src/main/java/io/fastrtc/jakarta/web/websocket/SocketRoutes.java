@@ -14,6 +14,9 @@ public class SocketRoutes implements ServerApplicationConfig {
   /** {@code /websocket/offer}, FastRTC's WebSocket audio route. */
   public static final String OFFER = "/websocket/offer";
 
+  /** {@code /telephone/handler}, the Twilio Media Streams route. */
+  public static final String TELEPHONE = "/telephone/handler";
+
   /** The prefix of the per-stream routes; {@code {name}} is the stream. */
   public static final String STREAM = "/streams/{name}";
 
@@ -21,7 +24,10 @@ public class SocketRoutes implements ServerApplicationConfig {
   public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> scanned) {
     return Set.of(
         ServerEndpointConfig.Builder.create(AudioSocketEndpoint.class, OFFER).build(),
-        ServerEndpointConfig.Builder.create(AudioSocketEndpoint.class, STREAM + OFFER).build());
+        ServerEndpointConfig.Builder.create(AudioSocketEndpoint.class, STREAM + OFFER).build(),
+        ServerEndpointConfig.Builder.create(TelephoneSocketEndpoint.class, TELEPHONE).build(),
+        ServerEndpointConfig.Builder.create(TelephoneSocketEndpoint.class, STREAM + TELEPHONE)
+            .build());
   }
 
   @Override
