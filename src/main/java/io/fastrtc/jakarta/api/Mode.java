@@ -4,7 +4,9 @@ package io.fastrtc.jakarta.api;
 public enum Mode {
   /** The client sends media and the server replies with media. */
   SEND_RECEIVE("send-receive"),
-  /** The client only sends; the handler's media output is ignored (outputs and close still count). */
+  /**
+   * The client only sends; the handler's media output is ignored (outputs and close still count).
+   */
   SEND("send"),
   /** The client only receives media that the handler generates. */
   RECEIVE("receive");

@@ -1,8 +1,8 @@
 package io.fastrtc.jakarta.api;
 
 /**
- * The one unchecked exception type of the API. A handler may throw it (or any exception) to end
- * its work with a message that reaches the client as {@code {"type":"error","message":...}}.
+ * The one unchecked exception type of the API. A handler may throw it (or any exception) to end its
+ * work with a message that reaches the client as {@code {"type":"error","message":...}}.
  */
 public class StreamException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -6,9 +6,9 @@ package io.fastrtc.jakarta.api;
  *
  * <p>The runtime never calls two methods of one instance at once, and never on a media thread.
  * {@link #emit()} is called after every {@link #receive(AudioFrame)} until it returns {@link
- * Emission#none()}, and again on every 20 ms tick while the connection's outgoing buffer holds
- * less than 100 ms, so a generator in receive mode simply returns its next chunk. {@code emit()}
- * must not block for long: return {@code Emission.none()} when nothing is ready.
+ * Emission#none()}, and again on every 20 ms tick while the connection's outgoing buffer holds less
+ * than 100 ms, so a generator in receive mode simply returns its next chunk. {@code emit()} must
+ * not block for long: return {@code Emission.none()} when nothing is ready.
  */
 public interface StreamHandler {
 

@@ -72,6 +72,7 @@ public final class Connection {
   private volatile CloseReason closeReason;
   private volatile Future<?> connectWatchdog;
   private volatile Future<?> timeLimit;
+  private volatile Future<?> hangCheck;
   private long lastInputNanos;
   private int tickCount;
 
@@ -405,23 +406,27 @@ public final class Connection {
     }
     AtomicBoolean finished = new AtomicBoolean();
     calls.execute(() -> finish(finished));
-    services
-        .scheduler()
-        .schedule(
-            () -> {
-              if (!finished.get()) {
-                LOG.warning(
-                    () ->
-                        "Handler of connection "
-                            + id
-                            + " did not return within "
-                            + HANG_GRACE.toSeconds()
-                            + " s of close; interrupting it");
-                calls.interruptRunning();
-              }
-            },
-            HANG_GRACE.toMillis(),
-            TimeUnit.MILLISECONDS);
+    hangCheck =
+        services
+            .scheduler()
+            .schedule(
+                () -> {
+                  if (!finished.get()) {
+                    LOG.warning(
+                        () ->
+                            "Handler of connection "
+                                + id
+                                + " did not return within "
+                                + HANG_GRACE.toSeconds()
+                                + " s of close; interrupting it");
+                    calls.interruptRunning();
+                  }
+                },
+                HANG_GRACE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    if (finished.get()) {
+      cancel(hangCheck);
+    }
   }
 
   private void finish(AtomicBoolean finished) {
@@ -438,6 +443,7 @@ public final class Connection {
       outputResamplers.values().forEach(Resampler::close);
       outputResamplers.clear();
       finished.set(true);
+      cancel(hangCheck);
     }
   }
 

@@ -4,8 +4,8 @@ import io.fastrtc.jakarta.api.AudioFrame;
 import java.util.function.Consumer;
 
 /**
- * The incoming side of one connection: mono chunks of any size at the transport's rate become 20
- * ms frames at the handler's input rate. One producer thread; {@link #close()} frees the resampler.
+ * The incoming side of one connection: mono chunks of any size at the transport's rate become 20 ms
+ * frames at the handler's input rate. One producer thread; {@link #close()} frees the resampler.
  */
 public final class InputAudio implements AutoCloseable {
   private final int targetRate;

@@ -27,8 +27,8 @@ public final class PacingSchedule {
   }
 
   /**
-   * Consumes the ticks due at {@code now}: 0 when early, 1 on time, more after a late wake-up
-   * (up to {@code maxCatchUp + 1}); after a longer stall, 1 and the schedule restarts from now.
+   * Consumes the ticks due at {@code now}: 0 when early, 1 on time, more after a late wake-up (up
+   * to {@code maxCatchUp + 1}); after a longer stall, 1 and the schedule restarts from now.
    */
   public int due(long now) {
     if (now < next) {

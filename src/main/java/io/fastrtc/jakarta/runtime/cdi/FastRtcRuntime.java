@@ -57,6 +57,7 @@ public class FastRtcRuntime {
   private WebSocketSessions websockets;
   private TelephoneCalls telephone;
   private String unavailableReason;
+  private CloseReason stopReason;
 
   void onStart(@Observes Startup event) {
     // Touching the bean creates it eagerly, so libwebrtc problems show at startup.
@@ -65,6 +66,9 @@ public class FastRtcRuntime {
 
   @PostConstruct
   void start() {
+    // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
+    // by the time the application stops, and classes can no longer be loaded from it.
+    stopReason = CloseReason.SERVER_STOP;
     metrics = new RuntimeMetrics();
     // libwebrtc calls back on native threads that carry no application context; these proxies
     // apply the context captured here, so tasks they submit run with the application's class
@@ -122,7 +126,7 @@ public class FastRtcRuntime {
 
   @PreDestroy
   void stop() {
-    registry.closeAll(CloseReason.SERVER_STOP);
+    registry.closeAll(stopReason);
     clock.stop();
     if (engine != null) {
       engine.close();

@@ -37,7 +37,9 @@ public class StreamCatalog {
   private static StreamDefinition override(StreamDefinition d, Config config) {
     String prefix = "fastrtc.stream." + d.name() + ".";
     int limit =
-        config.getOptionalValue(prefix + "concurrency-limit", Integer.class).orElse(d.concurrencyLimit());
+        config
+            .getOptionalValue(prefix + "concurrency-limit", Integer.class)
+            .orElse(d.concurrencyLimit());
     int time =
         config.getOptionalValue(prefix + "time-limit", Integer.class).orElse(d.timeLimitSeconds());
     return limit == d.concurrencyLimit() && time == d.timeLimitSeconds()
@@ -59,7 +61,8 @@ public class StreamCatalog {
    * The stream on FastRTC's root paths: the one marked default, else the only stream, else none.
    */
   public Optional<StreamDefinition> defaultStream() {
-    Optional<StreamDefinition> marked = streams.stream().filter(StreamDefinition::isDefault).findFirst();
+    Optional<StreamDefinition> marked =
+        streams.stream().filter(StreamDefinition::isDefault).findFirst();
     if (marked.isPresent()) {
       return marked;
     }

@@ -5,8 +5,8 @@ import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 
 /**
- * libwebrtc's streaming resampler ({@code PushResampler}), which takes exactly 10 ms per call;
- * this class buffers any chunk size into 10 ms blocks and keeps the remainder.
+ * libwebrtc's streaming resampler ({@code PushResampler}), which takes exactly 10 ms per call; this
+ * class buffers any chunk size into 10 ms blocks and keeps the remainder.
  */
 final class NativeResampler implements Resampler {
   private final AudioResampler resampler;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an offer SDP asks for: its media sections. Used to refuse offers that do not fit the
- * stream before any native object is created.
+ * What an offer SDP asks for: its media sections. Used to refuse offers that do not fit the stream
+ * before any native object is created.
  *
  * @param media the kinds of the m-lines in order ({@code audio}, {@code video}, {@code
  *     application})
@@ -29,7 +29,9 @@ record OfferShape(List<String> media) {
     return media.contains("application");
   }
 
-  /** Null when the offer fits the stream, else the reason, in FastRTC's wording where it has one. */
+  /**
+   * Null when the offer fits the stream, else the reason, in FastRTC's wording where it has one.
+   */
   String problemFor(StreamDefinition stream) {
     if (media.isEmpty()) {
       return "the offer has no media sections (m= lines)";

@@ -17,6 +17,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import io.fastrtc.jakarta.api.StreamException;
 import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.Transport;
@@ -104,7 +105,8 @@ final class PeerSession implements Transport, PeerConnectionObserver {
         SdpSteps.createAnswer(pc).get(remaining(deadline), TimeUnit.NANOSECONDS);
     SdpSteps.setLocal(pc, answer).get(remaining(deadline), TimeUnit.NANOSECONDS);
     try {
-      gathered.get(Math.min(remaining(deadline), TimeUnit.SECONDS.toNanos(3)), TimeUnit.NANOSECONDS);
+      gathered.get(
+          Math.min(remaining(deadline), TimeUnit.SECONDS.toNanos(3)), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       LOG.fine(() -> "ICE gathering not complete; answering with the candidates so far");
     }
@@ -115,12 +117,20 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     return Math.max(1, deadline - System.nanoTime());
   }
 
-  /** Adds a trickled client candidate; libwebrtc ignores candidates it cannot parse. */
+  /**
+   * Adds a trickled client candidate.
+   *
+   * @throws StreamException when libwebrtc cannot parse it
+   */
   void addCandidate(IceCandidate candidate) {
     if (!closed) {
       String mid = candidate.sdpMid() != null ? candidate.sdpMid() : "0";
       int index = Math.max(0, candidate.sdpMLineIndex());
-      pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate.candidate()));
+      try {
+        pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate.candidate()));
+      } catch (Error e) { // webrtc-java reports unparsable candidates as java.lang.Error
+        throw new StreamException("addIceCandidate failed: " + e.getMessage());
+      }
     }
   }
 

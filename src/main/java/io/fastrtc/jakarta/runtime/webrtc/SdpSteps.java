@@ -14,13 +14,23 @@ final class SdpSteps {
 
   static CompletableFuture<Void> setRemote(RTCPeerConnection pc, RTCSessionDescription offer) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    pc.setRemoteDescription(offer, observer("setRemoteDescription", done));
+    try {
+      pc.setRemoteDescription(offer, observer("setRemoteDescription", done));
+    } catch (Error e) { // webrtc-java reports SDP parse failures as java.lang.Error
+      done.completeExceptionally(
+          new StreamException("setRemoteDescription failed: " + e.getMessage()));
+    }
     return done;
   }
 
   static CompletableFuture<Void> setLocal(RTCPeerConnection pc, RTCSessionDescription answer) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    pc.setLocalDescription(answer, observer("setLocalDescription", done));
+    try {
+      pc.setLocalDescription(answer, observer("setLocalDescription", done));
+    } catch (Error e) {
+      done.completeExceptionally(
+          new StreamException("setLocalDescription failed: " + e.getMessage()));
+    }
     return done;
   }
 

@@ -43,7 +43,11 @@ public final class ChannelMessages {
 
   /** {@code {"type":"error","message":message}}. */
   public static String error(String message) {
-    return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+    return Json.createObjectBuilder()
+        .add("type", "error")
+        .add("message", message)
+        .build()
+        .toString();
   }
 
   /** {@code {"type":"warning","message":message}}. */

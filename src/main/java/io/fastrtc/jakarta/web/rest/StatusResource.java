@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/status}: whether WebRTC works, live connections and runtime counters (used by
- * the benchmark); {@code POST /api/status/reset} clears the counters.
+ * {@code GET /api/status}: whether WebRTC works, live connections and runtime counters (used by the
+ * benchmark); {@code POST /api/status/reset} clears the counters.
  */
 @Path("status")
 @RequestScoped
@@ -25,7 +25,8 @@ public class StatusResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("webrtc", runtime.unavailableReason() == null ? "available" : runtime.unavailableReason());
+    m.put(
+        "webrtc", runtime.unavailableReason() == null ? "available" : runtime.unavailableReason());
     m.put("connections", runtime.registry().all().size());
     m.putAll(runtime.metrics().snapshot());
     return m;

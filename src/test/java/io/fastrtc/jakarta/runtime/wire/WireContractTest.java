@@ -50,7 +50,8 @@ class WireContractTest {
         .isEqualTo("{\"type\":\"end_stream\",\"data\":\"bye\"}");
     assertThat(ChannelMessages.sendInput()).isEqualTo("{\"type\":\"send_input\",\"data\":[]}");
     assertThat(ChannelMessages.fetchOutput()).isEqualTo("{\"type\":\"fetch_output\",\"data\":[]}");
-    assertThat(ChannelMessages.error("boom")).isEqualTo("{\"type\":\"error\",\"message\":\"boom\"}");
+    assertThat(ChannelMessages.error("boom"))
+        .isEqualTo("{\"type\":\"error\",\"message\":\"boom\"}");
     assertThat(ChannelMessages.warning("hm"))
         .isEqualTo("{\"type\":\"warning\",\"message\":\"hm\"}");
     assertThat(ChannelMessages.typed("custom", Map.of("level", 3)))
@@ -62,7 +63,8 @@ class WireContractTest {
   @Test
   void parsesAnOfferAndIgnoresUnknownFields() {
     OfferRequest r =
-        OfferRequest.parse("{\"sdp\":\"v=0\\r\\n\",\"type\":\"offer\",\"webrtc_id\":\"k3\",\"x\":1}");
+        OfferRequest.parse(
+            "{\"sdp\":\"v=0\\r\\n\",\"type\":\"offer\",\"webrtc_id\":\"k3\",\"x\":1}");
     assertThat(r.webrtcId()).isEqualTo("k3");
     assertThat(r.isCandidate()).isFalse();
     assertThat(r.sdp()).startsWith("v=0");
@@ -86,7 +88,8 @@ class WireContractTest {
     assertThat(new IceCandidate("", "0", 0).hasValidFormat()).isFalse();
     assertThat(new IceCandidate("candidate:1 1 udp 1 1.2.3.4 5 typ host", "0", 0).hasValidFormat())
         .isFalse();
-    assertThat(new IceCandidate("garbage with many many tokens a b c d e f", "0", 0).hasValidFormat())
+    assertThat(
+            new IceCandidate("garbage with many many tokens a b c d e f", "0", 0).hasValidFormat())
         .isFalse();
     assertThat(new IceCandidate(null, null, -1).hasValidFormat()).isFalse();
   }

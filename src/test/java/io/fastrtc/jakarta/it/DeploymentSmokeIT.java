@@ -1,0 +1,44 @@
+package io.fastrtc.jakarta.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fastrtc.jakarta.testing.Deployments;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Deploys the packaged WAR to the managed Liberty and fetches a static page from it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeploymentSmokeIT {
+
+  @Deployment(testable = false)
+  public static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource private URL baseUrl;
+
+  @Test
+  void servesStaticIndexPage() throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(Deployments.url(baseUrl, "index.html"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
+  }
+}
