@@ -67,7 +67,7 @@ public final class PublicUrl {
     String path = request.contextPath() + routePath;
     String forwarded = request.header().apply("Forwarded");
     if (forwarded != null) {
-      String first = forwarded.split(",", 2)[0];
+      String first = firstElement(forwarded);
       String proto = parameter(first, "proto");
       String host = parameter(first, "host");
       if (proto == null || host == null) {
@@ -156,7 +156,10 @@ public final class PublicUrl {
 
   /** A parameter of one {@code Forwarded} element (RFC 7239), unquoted; null if absent. */
   static String parameter(String element, String name) {
-    for (String pair : element.split(";")) {
+    int start = 0;
+    while (start <= element.length()) {
+      int end = element.indexOf(';', start);
+      String pair = element.substring(start, end < 0 ? element.length() : end);
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).trim().equalsIgnoreCase(name)) {
         String value = pair.substring(eq + 1).trim();
@@ -165,6 +168,10 @@ public final class PublicUrl {
         }
         return value.isEmpty() ? null : value;
       }
+      if (end < 0) {
+        break;
+      }
+      start = end + 1;
     }
     return null;
   }
@@ -173,8 +180,14 @@ public final class PublicUrl {
     if (headerValue == null) {
       return null;
     }
-    String value = headerValue.split(",", 2)[0].trim();
+    String value = firstElement(headerValue).trim();
     return value.isEmpty() ? null : value;
+  }
+
+  /** The part of a comma-separated header value before the first comma. */
+  private static String firstElement(String headerValue) {
+    int comma = headerValue.indexOf(',');
+    return comma < 0 ? headerValue : headerValue.substring(0, comma);
   }
 
   private static boolean hasPort(String host) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -173,7 +174,7 @@ public final class TwilioMediaSession implements Transport {
       sid = event.requiredString("start", "streamSid");
     }
     String encoding = event.string("start", "mediaFormat", "encoding");
-    if (encoding != null && !encoding.equalsIgnoreCase("audio/x-mulaw")
+    if ((encoding != null && !encoding.equalsIgnoreCase("audio/x-mulaw"))
         || sampleRate(event) != PHONE_RATE) {
       LOG.warning(
           () ->
@@ -421,6 +422,6 @@ public final class TwilioMediaSession implements Transport {
             ? new CloseReason(CloseCodes.GOING_AWAY, "server stopping")
             : new CloseReason(
                 CloseCodes.NORMAL_CLOSURE,
-                reason == null ? "closed" : reason.name().toLowerCase()));
+                reason == null ? "closed" : reason.name().toLowerCase(Locale.ROOT)));
   }
 }

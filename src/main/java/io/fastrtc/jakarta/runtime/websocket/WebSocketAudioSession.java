@@ -24,6 +24,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -59,7 +60,6 @@ public final class WebSocketAudioSession implements Transport {
   static final long RECENT_AUDIO_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final StreamDefinition stream;
-  private final Session socket;
   private final ConnectionRegistry registry;
   private final RuntimeServices services;
   private final Function<StreamDefinition, HandlerLease> handlers;
@@ -81,7 +81,6 @@ public final class WebSocketAudioSession implements Transport {
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers) {
     this.stream = stream;
-    this.socket = socket;
     this.registry = registry;
     this.services = services;
     this.handlers = handlers;
@@ -361,7 +360,7 @@ public final class WebSocketAudioSession implements Transport {
       case SERVER_STOP -> new CloseReason(CloseCodes.GOING_AWAY, "server stopping");
       case HANDLER_ERROR -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler error");
       case CONNECT_TIMEOUT, TRANSPORT_FAILED, SETUP_FAILED ->
-          new CloseReason(CloseCodes.UNEXPECTED_CONDITION, reason.name().toLowerCase());
+          new CloseReason(CloseCodes.UNEXPECTED_CONDITION, reason.name().toLowerCase(Locale.ROOT));
     };
   }
 }
