@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>else {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} (both required; first value of
  *       each; {@code X-Forwarded-Port} is added when the host has none);
  *   <li>else, only if the request shows no sign of a proxy ({@code Via}, {@code X-Forwarded-For},
- *       {@code X-Real-IP}), the request's own scheme and {@code Host} header.
+ *       {@code X-Real-IP}), the request's own scheme and authority (its {@code Host} header, or
+ *       HTTP/2's {@code :authority}).
  * </ol>
  *
  * <p>{@code https} becomes {@code wss} and {@code http} becomes {@code ws}. Rules 2 to 4 keep the
@@ -38,10 +39,13 @@ public final class PublicUrl {
    * The incoming request, as far as the rule needs it.
    *
    * @param scheme the request's scheme on this server, {@code http} or {@code https}
+   * @param authority the host and port the client addressed: the {@code Host} header, or HTTP/2's
+   *     {@code :authority}; null if unknown
    * @param contextPath the application's context path, {@code ""} at the root
    * @param header the value of a request header by name (case-insensitive), or null
    */
-  public record Request(String scheme, String contextPath, Function<String, String> header) {}
+  public record Request(
+      String scheme, String authority, String contextPath, Function<String, String> header) {}
 
   /** The public URL cannot be derived; the message says why and what to set. */
   public static final class Unresolvable extends RuntimeException {
@@ -103,11 +107,11 @@ public final class PublicUrl {
                 + HOW_TO_FIX);
       }
     }
-    String hostHeader = request.header().apply("Host");
-    if (hostHeader == null || hostHeader.isBlank()) {
+    String authority = request.authority();
+    if (authority == null || authority.isBlank()) {
       throw new Unresolvable("the request has no Host header; " + HOW_TO_FIX);
     }
-    return url(request.scheme(), hostHeader.trim(), path, "Host");
+    return url(request.scheme(), authority.trim(), path, "Host");
   }
 
   private static String fromConfigured(String configured, String routePath) {

@@ -58,6 +58,13 @@ public final class TwilioMediaSession implements Transport {
   /** Audio per outgoing {@code media} message, as Twilio sends it. */
   static final int PACKET_MILLIS = 20;
 
+  /**
+   * Clock ticks (10 ms each) without audio after which a burst counts as ended and gets its mark. A
+   * handler that produces audio just in time (an echo) runs dry for a tick now and then; that is no
+   * end of playback.
+   */
+  static final int MARK_AFTER_SILENT_TICKS = 10;
+
   /** A socket that sends no {@code start} within this time is closed. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -82,6 +89,7 @@ public final class TwilioMediaSession implements Transport {
   private Resampler toPhone;
   private boolean outputClosed;
   private boolean sentSinceMark;
+  private int silentTicks;
   private final Set<String> outstandingMarks = new LinkedHashSet<>();
   private long markCounter;
   private long burstEndNanos;
@@ -353,11 +361,15 @@ public final class TwilioMediaSession implements Transport {
       if (outputClosed || toPhone == null) {
         return;
       }
+      silentTicks = 0;
       packets.write(toPhone.process(mono), this::sendMedia);
     }
   }
 
-  /** The burst ended: send the partial message, then a mark to learn when Twilio has played it. */
+  /**
+   * Nothing to play: send the partial message at once, and once the burst has really ended (100 ms
+   * without audio) a mark, whose echo tells when Twilio has played everything.
+   */
   @Override
   public void pushSilence(short[] frame, int sampleRate, int channels) {
     synchronized (packets) {
@@ -365,7 +377,7 @@ public final class TwilioMediaSession implements Transport {
         return;
       }
       packets.flush(this::sendMedia);
-      if (sentSinceMark) {
+      if (sentSinceMark && ++silentTicks >= MARK_AFTER_SILENT_TICKS) {
         String name = "fastrtc-" + ++markCounter;
         outstandingMarks.add(name);
         sentSinceMark = false;

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 class PublicUrlTest {
   private static final String ROUTE = "/telephone/handler";
 
+  /** A request; its authority is the {@code Host} header, as the servlet layer passes it. */
   private static PublicUrl.Request request(String scheme, String context, String... headers) {
     Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0; i < headers.length; i += 2) {
       map.put(headers[i], headers[i + 1]);
     }
-    return new PublicUrl.Request(scheme, context, map::get);
+    return new PublicUrl.Request(scheme, map.get("Host"), context, map::get);
   }
 
   @Test
@@ -124,6 +125,19 @@ class PublicUrlTest {
         .isEqualTo("ws://localhost:9080/app/telephone/handler");
     assertThat(PublicUrl.webSocketUrl("  ", request("https", "", "Host", "[::1]:9443"), ROUTE))
         .isEqualTo("wss://[::1]:9443/telephone/handler");
+  }
+
+  @Test
+  void anHttp2RequestUsesItsAuthority() {
+    assertThat(
+            PublicUrl.webSocketUrl(
+                null, new PublicUrl.Request("http", "localhost:9181", "", name -> null), ROUTE))
+        .isEqualTo("ws://localhost:9181/telephone/handler");
+    assertThatThrownBy(
+            () ->
+                PublicUrl.webSocketUrl(
+                    null, new PublicUrl.Request("http", null, "", name -> null), ROUTE))
+        .hasMessageContaining("no Host header");
   }
 
   @Test

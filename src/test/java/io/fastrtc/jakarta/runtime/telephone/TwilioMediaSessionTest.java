@@ -139,9 +139,11 @@ class TwilioMediaSessionTest {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, tone)));
     Connection c = started();
 
-    ConnectionTicks.tick(c, 8);
+    ConnectionTicks.tick(c, 7);
     List<String> media = socket.matching(m -> m.startsWith("{\"event\":\"media\""));
     assertThat(media).hasSize(3);
+    assertThat(socket.matching(m -> m.contains("mark"))).as("a short gap is no end").isEmpty();
+    ConnectionTicks.tick(c, TwilioMediaSession.MARK_AFTER_SILENT_TICKS - 1);
     JsonObject first = json(media.get(0));
     assertThat(first.getString("streamSid")).isEqualTo(SID);
     byte[] payload = Base64.getDecoder().decode(first.getJsonObject("media").getString("payload"));
@@ -176,7 +178,7 @@ class TwilioMediaSessionTest {
   void aFlushAfterPlaybackWasConfirmedSendsNoClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[160])));
     Connection c = started();
-    ConnectionTicks.tick(c, 3);
+    ConnectionTicks.tick(c, 2 + TwilioMediaSession.MARK_AFTER_SILENT_TICKS);
     String mark = socket.sent.get(socket.sent.size() - 1);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
 
