@@ -1,10 +1,12 @@
 /**
- * @fileoverview The bundled page: pick a stream, start and stop it, show the
+ * @fileoverview The bundled page: pick a stream and a transport (WebRTC, or
+ * for audio streams FastRTC's WebSocket), start and stop it, show the
  * connection state, the data-channel messages and errors, and play the
  * remote audio. Exposes `window.fastrtcPage` for browser tests.
  */
 
-import {FastRtcClient} from './fastrtc-client.js';
+import {FastRtcClient, describeFailure} from './fastrtc-client.js';
+import {WebSocketAudioClient} from './websocket-client.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -17,6 +19,7 @@ const ui = {
   error: $('error'),
   log: $('log'),
   audio: $('remote-audio'),
+  transport: $('transport'),
 };
 
 /** Test hooks; kept small on purpose. */
@@ -28,12 +31,17 @@ const page = {
   errors: [],
   /** @type {!Array<!Object>} what GET api/streams returned */
   streams: [],
+  /** @type {string} 'webrtc' or 'websocket', of the current connection */
+  transport: 'webrtc',
+  /** @type {number} `clear` events received (WebSocket interruptions) */
+  clears: 0,
   dominantFrequency,
   inboundAudioStats,
+  socketStats,
 };
 window.fastrtcPage = page;
 
-/** @type {?FastRtcClient} */
+/** @type {?FastRtcClient|?WebSocketAudioClient} */
 let client = null;
 /** @type {?MediaStream} */
 let remoteStream = null;
@@ -78,6 +86,26 @@ function describeSelected() {
       `${stream.description || stream.name} · ${stream.modality}, ` +
           `${stream.mode}, limit ${stream.concurrencyLimit}` :
       '';
+  // FastRTC's WebSocket transport carries audio only.
+  const socketOption = transportOption('websocket');
+  socketOption.disabled = !stream || stream.modality !== 'audio';
+  if (socketOption.disabled && socketOption.checked) {
+    transportOption('webrtc').checked = true;
+  }
+}
+
+/**
+ * @param {string} value 'webrtc' or 'websocket'
+ * @return {!HTMLInputElement}
+ */
+function transportOption(value) {
+  return /** @type {!HTMLInputElement} */ (
+    ui.transport.querySelector(`input[value="${value}"]`));
+}
+
+/** @return {string} the chosen transport */
+function selectedTransport() {
+  return transportOption('websocket').checked ? 'websocket' : 'webrtc';
 }
 
 /** Starts the selected stream. */
@@ -93,8 +121,18 @@ async function start() {
   const path = stream.basePath ||
       String(stream.offerPath).replace(/\/webrtc\/offer$/, '');
   const base = new URL(path.replace(/^\//, ''), document.baseURI);
-  // An ICE/TURN configuration, if the server lists one for the stream.
-  client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
+  page.transport = selectedTransport();
+  page.clears = 0;
+  if (page.transport === 'websocket') {
+    client = new WebSocketAudioClient(base, {
+      inputSampleRate: stream.inputSampleRate,
+      outputSampleRate: stream.outputSampleRate,
+    });
+    client.addEventListener('clear', (e) => onClear(e.detail));
+  } else {
+    // An ICE/TURN configuration, if the server lists one for the stream.
+    client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
+  }
   client.addEventListener('statechange', (e) => setState(e.detail.state));
   client.addEventListener('message', (e) => onMessage(e.detail));
   client.addEventListener('track', (e) => onTrack(e.detail.stream));
@@ -132,6 +170,7 @@ function setBusy(busy) {
   const moveFocus = document.activeElement === from;
   ui.start.disabled = busy || page.streams.length === 0;
   ui.select.disabled = busy || page.streams.length === 0;
+  ui.transport.disabled = busy;
   ui.stop.disabled = !busy;
   if (moveFocus) to.focus();  // a disabled button would drop the focus
 }
@@ -150,12 +189,12 @@ function setState(state) {
 /** @param {{raw: string, data: *}} message */
 function onMessage({raw, data}) {
   page.messages.push(raw);
-  const item = document.createElement('li');
-  item.textContent = raw;
-  ui.log.append(item);
-  item.scrollIntoView({block: 'nearest'});
+  appendLog(raw);
   if (!data || typeof data !== 'object') return;
-  if (data.type === 'error' || data.type === 'warning') {
+  if (data.status === 'failed') {  // a WebSocket start was refused
+    showError(describeFailure(data.meta));
+    stop();
+  } else if (data.type === 'error' || data.type === 'warning') {
     showError(`${data.type}: ${data.message}`, data.type);
   } else if (data.type === 'end_stream') {
     showError(`stream ended: ${data.data || 'closed by the server'}`,
@@ -164,6 +203,25 @@ function onMessage({raw, data}) {
   } else if (data.type === 'update_connection' && data.data === 'closed') {
     stop();
   }
+}
+
+/** @param {string} text one line of the message log */
+function appendLog(text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  ui.log.append(item);
+  item.scrollIntoView({block: 'nearest'});
+}
+
+/**
+ * The server flushed the handler's audio (an interruption); the client has
+ * already dropped its queued playback.
+ * @param {{droppedSeconds: number}} detail
+ */
+function onClear({droppedSeconds}) {
+  page.clears++;
+  appendLog(`{"event":"clear"} (dropped ${droppedSeconds.toFixed(2)} s of ` +
+      'queued audio)');
 }
 
 /** @param {!MediaStream} stream the remote stream */
@@ -218,11 +276,20 @@ async function dominantFrequency() {
 }
 
 /**
+ * @return {?{mediaSent: number, mediaReceived: number,
+ *     secondsReceived: number, clears: number}} WebSocket counters, or null
+ *     when no WebSocket connection is running
+ */
+function socketStats() {
+  return client instanceof WebSocketAudioClient ? {...client.stats} : null;
+}
+
+/**
  * @return {!Promise<?{packetsReceived: number, bytesReceived: number,
  *     packetsSent: number}>} audio RTP counters, or null when not connected
  */
 async function inboundAudioStats() {
-  const report = client ? await client.getStats() : null;
+  const report = client instanceof FastRtcClient ? await client.getStats() : null;
   if (!report) return null;
   const totals = {packetsReceived: 0, bytesReceived: 0, packetsSent: 0};
   report.forEach((s) => {
