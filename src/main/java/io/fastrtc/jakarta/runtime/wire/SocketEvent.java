@@ -20,7 +20,11 @@ import java.util.Map;
  */
 public record SocketEvent(String event, JsonObject json) {
 
-  /** The longest accepted text frame, in characters: about 4 s of 48 kHz µ-law in base64. */
+  /**
+   * The longest accepted text frame, in characters: about 4 s of 48 kHz µ-law in base64. The
+   * sessions also set it as the socket's text buffer size, but containers need not enforce that
+   * (Open Liberty does not), so {@link #parse} checks it too.
+   */
   public static final int MAX_MESSAGE_CHARS = 256 * 1024;
 
   /**
@@ -31,6 +35,14 @@ public record SocketEvent(String event, JsonObject json) {
   public static SocketEvent parse(String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidRequestException("empty message; expected a JSON object with an \"event\"");
+    }
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      throw new InvalidRequestException(
+          "message too large: "
+              + text.length()
+              + " characters, the limit is "
+              + MAX_MESSAGE_CHARS
+              + "; send audio in chunks of a few hundred milliseconds");
     }
     JsonValue value;
     try (JsonReader reader = Json.createReader(new StringReader(text))) {

@@ -27,6 +27,9 @@ class SocketEventTest {
     assertThatThrownBy(() -> SocketEvent.parse("\"start\"")).hasMessageContaining("JSON object");
     assertThatThrownBy(() -> SocketEvent.parse("{\"event\":3}"))
         .hasMessageContaining("no \"event\"");
+    String huge = "{\"event\":\"media\",\"media\":{\"payload\":\"" + "A".repeat(300_000) + "\"}}";
+    assertThatThrownBy(() -> SocketEvent.parse(huge))
+        .hasMessageStartingWith("message too large: 300040 characters, the limit is 262144");
   }
 
   @Test
