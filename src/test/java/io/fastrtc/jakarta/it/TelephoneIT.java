@@ -145,7 +145,7 @@ class TelephoneIT {
             }
             return false;
           },
-          Duration.ofSeconds(2),
+          WAIT,
           call.client::summary);
       SocketClient.Frame markFrame = found[0];
       String mark = markFrame.text();

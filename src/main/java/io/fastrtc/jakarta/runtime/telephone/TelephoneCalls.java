@@ -4,13 +4,17 @@ import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
+import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -83,8 +87,17 @@ public final class TelephoneCalls {
     return new TwilioMediaSession(stream, socket, registry, services, handlers);
   }
 
-  /** Closes a socket on a path with no stream. */
+  /**
+   * Closes a Media Stream socket on a path with no stream (1008, {@code unknown_stream}). Twilio
+   * takes no JSON answers, so the reason is only logged.
+   */
   public static void refuseUnknownStream(Session socket, String what) {
-    WebSocketSessions.refuseUnknownStream(socket, what);
+    LOG.warning(() -> "Twilio Media Stream for an unknown " + what + " refused");
+    try {
+      socket.close(
+          new CloseReason(CloseCodes.VIOLATED_POLICY, ErrorCode.UNKNOWN_STREAM.wireName()));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Could not close a Twilio socket for " + what, e);
+    }
   }
 }

@@ -54,6 +54,9 @@ public final class WebSocketAudioSession implements Transport {
   /** A socket that sends no {@code start} within this time is closed. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Distinct problems answered per socket; beyond, bad frames are only ignored. */
+  static final int MAX_ANSWERED = 32;
+
   /**
    * After a flush, {@code clear} is sent if audio left within this time (the client may play it).
    */
@@ -126,7 +129,7 @@ public final class WebSocketAudioSession implements Transport {
                     + "\" ignored; expected start, media, stop or ping");
       }
     } catch (InvalidRequestException e) {
-      answerError(event.event(), e.getMessage());
+      answerError(event.event() + ": " + e.getMessage(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "WebSocket " + describe() + " failed on \"" + event.event() + "\"", e);
       sender.send(ChannelMessages.error("internal error: " + e.getMessage()));
@@ -267,19 +270,27 @@ public final class WebSocketAudioSession implements Transport {
     fail();
   }
 
-  /** Answers a bad message with an error (once per kind) and logs it once; changes nothing. */
+  /**
+   * Answers a bad message with an error and logs it, once per kind of problem (a client that
+   * repeats a mistake 50 times a second gets one answer); changes nothing.
+   */
   private void answerError(String kind, String message) {
-    if (answered.add(kind)) {
+    if (firstTime(kind)) {
       LOG.info(() -> "WebSocket " + describe() + ": " + message);
       sender.send(ChannelMessages.error(message));
     }
   }
 
   private void answerWarning(String kind, String message) {
-    if (answered.add(kind)) {
+    if (firstTime(kind)) {
       LOG.fine(() -> "WebSocket " + describe() + ": " + message);
       sender.send(ChannelMessages.warning(message));
     }
+  }
+
+  /** Whether this kind of problem is new; at most {@value #MAX_ANSWERED} kinds are answered. */
+  private boolean firstTime(String kind) {
+    return answered.size() < MAX_ANSWERED && answered.add(kind);
   }
 
   private void end(CloseReason reason) {

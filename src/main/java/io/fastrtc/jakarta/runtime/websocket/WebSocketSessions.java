@@ -6,6 +6,7 @@ import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
+import io.fastrtc.jakarta.runtime.wire.SocketEvent;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
@@ -37,8 +38,7 @@ public final class WebSocketSessions {
 
   /** The session of a socket that just opened; it waits for {@code start}. */
   public WebSocketAudioSession open(StreamDefinition stream, Session socket) {
-    socket.setMaxTextMessageBufferSize(
-        io.fastrtc.jakarta.runtime.wire.SocketEvent.MAX_MESSAGE_CHARS);
+    socket.setMaxTextMessageBufferSize(SocketEvent.MAX_MESSAGE_CHARS);
     return new WebSocketAudioSession(stream, socket, registry, services, handlers);
   }
 

@@ -13,7 +13,11 @@ import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
-/** {@code /websocket/offer} and {@code /streams/{name}/websocket/offer}: FastRTC's audio socket. */
+/**
+ * {@code /websocket/offer} and {@code /streams/{name}/websocket/offer}: FastRTC's audio socket. The
+ * container creates programmatic endpoints itself, so the beans are looked up with {@code
+ * CDI.current()} rather than injected.
+ */
 public class AudioSocketEndpoint extends Endpoint {
   private WebSocketAudioSession audio;
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code /telephone/handler} and {@code /streams/{name}/telephone/handler}: Twilio Media Streams.
+ * Beans are looked up with {@code CDI.current()}, as in {@link AudioSocketEndpoint}.
  */
 public class TelephoneSocketEndpoint extends Endpoint {
   private TwilioMediaSession call;

@@ -246,6 +246,18 @@ class WebSocketAudioSessionTest {
   }
 
   @Test
+  void distinctProblemsWithTheSameEventAreEachAnswered() {
+    session.onText("{\"event\":\"start\",\"websocket_id\":\"\"}");
+    session.onText("{\"event\":\"start\",\"websocket_id\":\"\"}");
+    started();
+    session.onText(start("again"));
+    assertThat(socket.matching(m -> m.contains("\"type\":\"error\"")))
+        .hasSize(2)
+        .anySatisfy(m -> assertThat(m).contains("1 to 128 characters"))
+        .anySatisfy(m -> assertThat(m).contains("already started"));
+  }
+
+  @Test
   void aSecondStartIsAnErrorAndKeepsTheFirst() {
     Connection c = started();
     session.onText(start("other"));
