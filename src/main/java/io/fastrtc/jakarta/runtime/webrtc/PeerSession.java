@@ -266,6 +266,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
 
   @Override
   public void onTrack(RTCRtpTransceiver transceiver) {
+    if (closed) {
+      return; // close() has detached the sink already; a late sink would never be removed
+    }
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
     if (track instanceof AudioTrack audio && connection.definition().mode().clientSends()) {
       remoteTrack = audio;
