@@ -39,7 +39,26 @@ final class PeerConnectionCloser {
   private static final String VERSION = libraryVersion();
   private static final boolean RELEASE_AFTER_CLOSE = decide();
 
+  /** Loaded with this class: it is first used on the stop path, when the WAR may be gone. */
+  @SuppressWarnings("unused")
+  private static final Class<?> REFERENCE_CLASS = Reference.class;
+
   private PeerConnectionCloser() {}
+
+  /**
+   * Reads the library version and loads what closing needs, at startup: when a connection is only
+   * closed at application stop, the WAR file may already be gone (replaced or removed in dropins)
+   * and neither classes nor the version can be read from it any more.
+   */
+  static void prepare() {
+    LOG.fine(
+        () ->
+            "webrtc-java "
+                + VERSION
+                + (RELEASE_AFTER_CLOSE
+                    ? ": closed peer connections are released explicitly"
+                    : ": closed peer connections are left to the library"));
+  }
 
   /**
    * Closes {@code pc} and, on library versions that need it, releases the native references of the

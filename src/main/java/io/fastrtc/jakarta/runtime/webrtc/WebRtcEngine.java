@@ -52,6 +52,7 @@ public final class WebRtcEngine implements AutoCloseable {
       throw new WebRtcUnavailableException(NativeLibrary.explain(e), e);
     }
     PeerConnectionFactory factory = new PeerConnectionFactory(adm);
+    PeerConnectionCloser.prepare();
     LOG.info(
         () ->
             "libwebrtc started in "
