@@ -2,10 +2,12 @@
  * @fileoverview The bundled page: pick a stream and a transport (WebRTC, or
  * for audio streams FastRTC's WebSocket), start and stop it, show the
  * connection state, the data-channel messages and errors, and play the
- * remote audio. Exposes `window.fastrtcPage` for browser tests.
+ * remote audio; set the stream's additional inputs and watch its outputs.
+ * Exposes `window.fastrtcPage` for browser tests.
  */
 
 import {FastRtcClient, describeFailure} from './fastrtc-client.js';
+import {currentValues, describeInputErrors, OutputsView, postInputs, renderInputs} from './inputs-outputs.js';
 import {WebSocketAudioClient} from './websocket-client.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,6 +22,11 @@ const ui = {
   log: $('log'),
   audio: $('remote-audio'),
   transport: $('transport'),
+  inputsPanel: $('inputs-panel'),
+  inputs: $('inputs'),
+  inputsStatus: $('inputs-status'),
+  outputsPanel: $('outputs-panel'),
+  outputs: $('outputs'),
 };
 
 /** Test hooks; kept small on purpose. */
@@ -35,6 +42,13 @@ const page = {
   transport: 'webrtc',
   /** @type {number} `clear` events received (WebSocket interruptions) */
   clears: 0,
+  /** @type {!Array<{id: ?string, values: !Array<*>}>} outputs received */
+  outputs: [],
+  /** @type {?{ok: boolean, status: number, body: *}} last input-hook answer */
+  lastInputAnswer: null,
+  /** @type {boolean} whether the outputs stream is open */
+  outputsOpen: false,
+  setInput,
   dominantFrequency,
   inboundAudioStats,
   socketStats,
@@ -47,6 +61,12 @@ let client = null;
 let remoteStream = null;
 /** @type {?{context: !AudioContext, analyser: !AnalyserNode}} */
 let analysis = null;
+/** @type {?EventSource} */
+let outputSource = null;
+/** @type {?OutputsView} */
+let outputsView = null;
+/** @type {!Promise<*>} the answer to the latest input change */
+let pendingInput = Promise.resolve(null);
 
 /** Loads the stream list into the select. */
 async function loadStreams() {
@@ -79,7 +99,7 @@ function selectedStream() {
   return page.streams.find((s) => s.name === ui.select.value) || null;
 }
 
-/** Shows the selected stream's description and limits. */
+/** Shows the selected stream's description, limits, inputs and outputs. */
 function describeSelected() {
   const stream = selectedStream();
   ui.info.textContent = stream ?
@@ -92,6 +112,15 @@ function describeSelected() {
   if (socketOption.disabled && socketOption.checked) {
     transportOption('webrtc').checked = true;
   }
+  const inputs = (stream && stream.inputs) || [];
+  const outputs = (stream && stream.outputs) || [];
+  ui.inputsPanel.hidden = inputs.length === 0;
+  ui.inputsStatus.textContent = '';
+  renderInputs(ui.inputs, inputs, (name, value) => {
+    pendingInput = client ? sendInputs({[name]: value}) : Promise.resolve(null);
+  });
+  ui.outputsPanel.hidden = outputs.length === 0;
+  outputsView = new OutputsView(ui.outputs, outputs);
 }
 
 /**
@@ -106,6 +135,75 @@ function transportOption(value) {
 /** @return {string} the chosen transport */
 function selectedTransport() {
   return transportOption('websocket').checked ? 'websocket' : 'webrtc';
+}
+
+/** @param {string} path e.g. '/streams/tone/input_hook' @return {!URL} */
+function appUrl(path) {
+  return new URL(String(path).replace(/^\//, ''), document.baseURI);
+}
+
+/**
+ * Sends inputs of the current connection (FastRTC's POST /input_hook).
+ * @param {!Object<string, *>} values
+ * @return {!Promise<?{ok: boolean, status: number, body: *}>}
+ */
+async function sendInputs(values) {
+  const stream = selectedStream();
+  if (!client || !stream) return null;
+  const answer =
+      await postInputs(appUrl(stream.inputHookPath), client.webrtcId, values);
+  page.lastInputAnswer = answer;
+  ui.inputsStatus.textContent = answer.ok ?
+      'Inputs applied.' :
+      `Refused: ${describeInputErrors(answer.body)}`;
+  ui.inputsStatus.dataset.kind = answer.ok ? 'ok' : 'error';
+  return answer;
+}
+
+/**
+ * Test hook: sets one input through its control, as a user would.
+ * @param {string} name
+ * @param {*} value
+ * @return {!Promise<?{ok: boolean, status: number, body: *}>}
+ */
+function setInput(name, value) {
+  const control = ui.inputs.querySelector(`[data-input="${name}"]`);
+  if (!control) return Promise.reject(new Error(`no input ${name}`));
+  if (control.type === 'checkbox') {
+    control.checked = Boolean(value);
+  } else {
+    control.value = String(value);
+  }
+  control.dispatchEvent(new Event(control.type === 'text' ? 'change' : 'input'));
+  return pendingInput;
+}
+
+/** Opens the outputs stream of the current connection. */
+function openOutputs() {
+  const stream = selectedStream();
+  if (!client || !stream || outputSource) return;
+  const url = appUrl(stream.outputsPath);
+  url.searchParams.set('webrtc_id', client.webrtcId);
+  const source = new EventSource(url);
+  outputSource = source;
+  source.addEventListener('open', () => {
+    page.outputsOpen = true;
+  });
+  source.addEventListener('output', (e) => {
+    const values = JSON.parse(e.data);
+    page.outputs.push({id: e.lastEventId || null, values});
+    if (outputsView) outputsView.show(values);
+  });
+  source.addEventListener('error', () => {
+    // The server ends the stream when the connection closes; do not retry.
+    if (outputSource === source) closeOutputs();
+  });
+}
+
+function closeOutputs() {
+  if (outputSource) outputSource.close();
+  outputSource = null;
+  page.outputsOpen = false;
 }
 
 /** Starts the selected stream. */
@@ -136,6 +234,15 @@ async function start() {
   client.addEventListener('statechange', (e) => setState(e.detail.state));
   client.addEventListener('message', (e) => onMessage(e.detail));
   client.addEventListener('track', (e) => onTrack(e.detail.stream));
+  client.addEventListener('channelopen', () => {
+    openOutputs();
+    // The server starts from the defaults: send what the controls show now.
+    if ((stream.inputs || []).length) {
+      sendInputs(currentValues(ui.inputs, stream.inputs));
+    }
+  });
+  page.outputs.length = 0;
+  page.lastInputAnswer = null;
   const mine = client;
   try {
     const local = stream.mode === 'receive' ? null :
@@ -157,6 +264,7 @@ function stop() {
   const current = client;
   client = null;
   if (current) current.close();
+  closeOutputs();
   remoteStream = null;
   ui.audio.srcObject = null;
   if (analysis) analysis.context.close();
@@ -189,6 +297,8 @@ function setState(state) {
 /** @param {{raw: string, data: *}} message */
 function onMessage({raw, data}) {
   page.messages.push(raw);
+  // One per output: the outputs panel shows those, the log would only fill up.
+  if (data && data.type === 'fetch_output') return;
   appendLog(raw);
   if (!data || typeof data !== 'object') return;
   if (data.status === 'failed') {  // a WebSocket start was refused

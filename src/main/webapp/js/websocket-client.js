@@ -19,6 +19,9 @@
  *   statechange  {state}          'connecting', 'connected', 'closed', 'failed'
  *   message      {raw, data}      any non-media frame (data: parsed JSON)
  *   track        {track, stream}  the playback stream, once
+ *   channelopen  {}               `start` was sent: inputs and outputs may use
+ *                                 the id (FastRTC's `webrtc_id` is the
+ *                                 `websocket_id` on this transport)
  *   clear        {droppedSeconds} the server asked to drop queued audio
  */
 
@@ -171,6 +174,14 @@ export class WebSocketAudioClient extends EventTarget {
   }
 
   /**
+   * @return {string} the id for `/input_hook` and `/outputs?webrtc_id=`, as
+   *     FastRtcClient's
+   */
+  get webrtcId() {
+    return this.websocketId;
+  }
+
+  /**
    * Opens the socket, sends `start` and starts capture (unless receiving only)
    * and playback (unless sending only). Resolves once `start` is sent; a
    * refusal (e.g. the concurrency limit) arrives as a `message` whose data has
@@ -205,6 +216,7 @@ export class WebSocketAudioClient extends EventTarget {
     if (this.socket !== socket) throw new Error('closed while connecting');
     socket.send(JSON.stringify({event: 'start', websocket_id: this.websocketId}));
     this.setState_('connected');
+    this.emit_('channelopen', {});
     if (mode !== 'receive') await this.startCapture_(stream);
   }
 

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * with the bean's class name in the message.
  *
  * <p>Limits can be overridden per server with MicroProfile Config, e.g. {@code
- * fastrtc.stream.echo.concurrency-limit=20} and {@code fastrtc.stream.echo.time-limit=300}.
+ * fastrtc.stream.echo.concurrency-limit=20} and {@code fastrtc.stream.echo.time-limit=300}, and a
+ * stream is switched off with {@code fastrtc.stream.<name>.enabled=false}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -47,4 +48,19 @@ public @interface RealtimeStream {
 
   /** A one-line description shown by the bundled page. */
   String description() default "";
+
+  /**
+   * The stream's additional inputs: a record whose components are the inputs, with {@link Input}
+   * labels and defaults and Bean Validation constraints. The handler reads them typed with {@link
+   * StreamContext#inputs(Class)}; clients set them with {@code POST /input_hook}. {@link NoInputs}
+   * (the default) accepts any JSON object untyped, as FastRTC does.
+   */
+  Class<? extends Record> inputs() default NoInputs.class;
+
+  /**
+   * The stream's additional outputs, in the order of the values of {@link
+   * Emission#outputs(Object...)}. Undeclared outputs are still delivered; declaring them tells a UI
+   * how to show them.
+   */
+  Output[] outputs() default {};
 }

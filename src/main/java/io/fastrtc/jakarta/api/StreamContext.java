@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.api;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,8 +34,34 @@ public interface StreamContext {
   /** Sends {@code {"type":"warning","message":message}}, FastRTC's {@code Warning()}. */
   void warn(String message);
 
-  /** The latest additional inputs the client set, by name; empty until it sets any. */
+  /**
+   * The current additional inputs, typed: an instance of the stream's {@link
+   * RealtimeStream#inputs()} record, holding its defaults until the client sets any. Unlike
+   * FastRTC's {@code latest_args} there is no placeholder at index 0 and no positional list.
+   *
+   * @throws IllegalArgumentException when the stream declares another inputs type
+   */
+  <T extends Record> T inputs(Class<T> type);
+
+  /**
+   * The current additional inputs by name: the inputs record's components (defaults included), or
+   * for a stream without an inputs record, the fields of the client's last {@code input_hook} body
+   * (empty until it posts one).
+   */
   Map<String, Object> latestInputs();
+
+  /**
+   * Asks the client for fresh inputs and waits for them: sends {@code
+   * {"type":"send_input","data":[]}} on the data channel (or WebSocket), then blocks until the
+   * client sets inputs (e.g. {@code POST /input_hook}), the timeout passes or the connection
+   * closes. FastRTC's {@code wait_for_args()}. Incoming audio queues meanwhile.
+   *
+   * <p>On a phone call ({@link #isPhone()}) it returns false at once without asking: a caller
+   * cannot send inputs, so the handler goes on with its defaults and the call's parameters.
+   *
+   * @return true when new inputs arrived, false on timeout or close
+   */
+  boolean waitForInputs(Duration timeout) throws InterruptedException;
 
   /**
    * Drops the audio this connection has produced but not yet played (FastRTC's {@code
@@ -46,9 +73,10 @@ public interface StreamContext {
   long flushAudio();
 
   /**
-   * Whether this connection is a phone call (FastRTC's {@code phone_mode}). A phone caller cannot
-   * send additional inputs, so a handler must not wait for them: {@link #latestInputs()} holds the
-   * call's custom parameters (and DTMF digits) instead.
+   * Whether this connection is a phone call (FastRTC's {@code phone_mode}). A caller cannot send
+   * additional inputs ({@link #waitForInputs} returns at once): the inputs hold their defaults,
+   * merged with the call's TwiML custom parameters and its DTMF digits ({@code dtmf}), as far as
+   * the stream's inputs declare them.
    */
   default boolean isPhone() {
     return false;

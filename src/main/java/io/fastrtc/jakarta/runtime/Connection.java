@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,11 +64,16 @@ public final class Connection {
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final AtomicInteger inputBacklog = new AtomicInteger();
   private final AtomicBoolean emitPending = new AtomicBoolean();
+  private final AtomicBoolean startRequested = new AtomicBoolean();
   private final AtomicBoolean backlogWarned = new AtomicBoolean();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<Object>>> outputListeners = new CopyOnWriteArrayList<>();
   private final Map<Integer, Resampler> outputResamplers = new HashMap<>();
-  private volatile Map<String, Object> inputs = Map.of();
+  private final OutputBuffer outputs;
+  private final Object inputLock = new Object();
+  private volatile Object inputs;
+  private long inputsVersion; // guarded by inputLock
+  private final AtomicBoolean outputCountWarned = new AtomicBoolean();
   private volatile Transport transport;
   private volatile CloseReason closeReason;
   private volatile Future<?> connectWatchdog;
@@ -87,6 +93,8 @@ public final class Connection {
             ? new OutboundAudio(definition.outputSampleRate(), 1)
             : null;
     this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
+    this.outputs = new OutputBuffer(OutputBuffer.DEFAULT_CAPACITY, services.executor());
+    this.inputs = definition.inputs().defaults();
   }
 
   /** The client-chosen id. */
@@ -135,13 +143,57 @@ public final class Connection {
     outputListeners.add(listener);
   }
 
-  /** Replaces the latest inputs (FastRTC's {@code set_input}). */
-  public void setInputs(Map<String, Object> values) {
-    inputs = Map.copyOf(values);
+  /**
+   * Replaces the inputs atomically (FastRTC's {@code set_input}): {@code update} maps the current
+   * value to the new one, or throws to keep it. Wakes a handler waiting in {@link
+   * #awaitInputs(Duration)}.
+   *
+   * @return the new value
+   */
+  public Object updateInputs(UnaryOperator<Object> update) {
+    synchronized (inputLock) {
+      Object next = update.apply(inputs);
+      inputs = next;
+      inputsVersion++;
+      inputLock.notifyAll();
+      return next;
+    }
   }
 
-  Map<String, Object> latestInputs() {
+  /** The current inputs: a record of the stream's inputs type, or a map for untyped streams. */
+  public Object inputs() {
     return inputs;
+  }
+
+  /** The additional outputs of this connection. */
+  public OutputBuffer outputs() {
+    return outputs;
+  }
+
+  /**
+   * Sends {@code send_input} and waits until the inputs change, the timeout passes or the
+   * connection closes (FastRTC's {@code wait_for_args}). On a phone call it returns false at once:
+   * a caller cannot send inputs, so the handler goes on with what it has (FastRTC's phone mode).
+   *
+   * @return whether new inputs arrived
+   */
+  boolean awaitInputs(Duration timeout) throws InterruptedException {
+    if (isPhone()) {
+      return false;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (inputLock) {
+      long seen = inputsVersion;
+      sendText(ChannelMessages.sendInput());
+      while (inputsVersion == seen && isOpen()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(inputLock, left);
+      }
+      return inputsVersion != seen;
+    }
   }
 
   /** Closes the connection unless it reaches "connected" within {@code timeout}. */
@@ -171,15 +223,18 @@ public final class Connection {
 
   /** Starts the handler (FastRTC starts once the data channel exists). Idempotent. */
   public void start() {
-    if (!state.compareAndSet(State.NEW, State.STARTED)) {
+    if (!startRequested.compareAndSet(false, true)) {
       return;
     }
+    // Queue startUp before the state says STARTED: the clock and the media threads queue emit and
+    // receive calls only once it does, so the handler never sees them before startUp.
     calls.execute(
         () -> {
           if (call(() -> lease.handler().startUp(context))) {
             drainEmits(TOP_UP_MS);
           }
         });
+    state.compareAndSet(State.NEW, State.STARTED);
   }
 
   /**
@@ -331,6 +386,21 @@ public final class Connection {
   }
 
   private void deliverOutputs(List<Object> values) {
+    int declared = definition.outputs().size();
+    if (declared > 0 && values.size() != declared && outputCountWarned.compareAndSet(false, true)) {
+      LOG.warning(
+          () ->
+              "Stream "
+                  + definition.name()
+                  + " declares "
+                  + declared
+                  + " outputs but emitted "
+                  + values.size()
+                  + " values on connection "
+                  + id
+                  + "; values map to declared outputs by position");
+    }
+    outputs.publish(values);
     sendText(ChannelMessages.fetchOutput());
     for (Consumer<List<Object>> listener : outputListeners) {
       listener.accept(values);
@@ -389,6 +459,10 @@ public final class Connection {
     LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
     cancel(connectWatchdog);
     cancel(timeLimit);
+    outputs.close();
+    synchronized (inputLock) {
+      inputLock.notifyAll();
+    }
     for (Consumer<Connection> listener : closeListeners) {
       try {
         listener.accept(this);

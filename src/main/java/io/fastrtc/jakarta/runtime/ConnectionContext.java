@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime;
 
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,8 +41,29 @@ final class ConnectionContext implements StreamContext {
   }
 
   @Override
+  public <T extends Record> T inputs(Class<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    Object value = connection.inputs();
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(
+          "stream "
+              + connection.definition().name()
+              + " declares inputs "
+              + connection.definition().inputs().type().getName()
+              + ", not "
+              + type.getName());
+    }
+    return type.cast(value);
+  }
+
+  @Override
   public Map<String, Object> latestInputs() {
-    return connection.latestInputs();
+    return connection.definition().inputs().toMap(connection.inputs());
+  }
+
+  @Override
+  public boolean waitForInputs(Duration timeout) throws InterruptedException {
+    return connection.awaitInputs(Objects.requireNonNull(timeout, "timeout == null"));
   }
 
   @Override

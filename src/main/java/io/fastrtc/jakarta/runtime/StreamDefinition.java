@@ -4,6 +4,7 @@ import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamHandler;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * @param outputSampleRate the rate the handler's audio is sent at
  * @param isDefault whether the stream answers on FastRTC's root paths
  * @param description one line for the UI
+ * @param inputs the additional inputs (untyped when the stream declares none)
+ * @param outputs the declared additional outputs, in emission order
  */
 public record StreamDefinition(
     String name,
@@ -32,7 +35,9 @@ public record StreamDefinition(
     int inputSampleRate,
     int outputSampleRate,
     boolean isDefault,
-    String description) {
+    String description,
+    InputSpec inputs,
+    List<OutputSpec> outputs) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -76,6 +81,8 @@ public record StreamDefinition(
               + where);
     }
     description = description == null ? "" : description;
+    inputs = inputs == null ? InputSpec.untyped() : inputs;
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
   }
 
   /**
@@ -105,7 +112,9 @@ public record StreamDefinition(
         a.inputSampleRate(),
         a.outputSampleRate(),
         a.isDefault(),
-        a.description());
+        a.description(),
+        InputSpec.of(a.inputs(), " (stream bean " + beanClass.getName() + ")"),
+        OutputSpec.of(a.outputs(), " (stream bean " + beanClass.getName() + ")"));
   }
 
   /** A copy with other limits, for server-side overrides. */
@@ -120,7 +129,9 @@ public record StreamDefinition(
         inputSampleRate,
         outputSampleRate,
         isDefault,
-        description);
+        description,
+        inputs,
+        outputs);
   }
 
   /** The path prefix of this stream's own routes, e.g. {@code /streams/echo}. */

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.web;
 
+import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,12 +11,19 @@ import java.io.IOException;
 
 /**
  * Serves FastRTC's root routes and the per-stream routes from the JAX-RS application under {@code
- * /api}, so {@code POST /webrtc/offer} and {@code POST /telephone/incoming} work unchanged for
- * FastRTC's clients and Twilio. WebSocket upgrades ({@code /telephone/handler}, {@code
+ * /api}, so {@code POST /webrtc/offer}, {@code POST /input_hook}, {@code GET /outputs} and {@code
+ * POST /telephone/incoming} work unchanged for FastRTC's clients and Twilio. Asynchronous, for the
+ * Server-Sent Events of {@code /outputs}. WebSocket upgrades ({@code /telephone/handler}, {@code
  * /streams/<name>/websocket/offer}) pass through to the WebSocket endpoints.
  */
 @WebFilter(
-    urlPatterns = {"/webrtc/*", "/streams/*", "/telephone/*"},
+    urlPatterns = {
+      "/webrtc/*",
+      "/streams/*",
+      "/telephone/*",
+      "/" + Routes.INPUT_HOOK,
+      "/" + Routes.OUTPUTS
+    },
     asyncSupported = true)
 public class RootRoutes extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -28,6 +36,8 @@ public class RootRoutes extends HttpFilter {
       return;
     }
     String path = req.getRequestURI().substring(req.getContextPath().length());
-    req.getRequestDispatcher("/api" + path).forward(req, res);
+    // A forward sees only the dispatcher path's query string: carry the original one over.
+    String query = req.getQueryString();
+    req.getRequestDispatcher("/api" + path + (query == null ? "" : "?" + query)).forward(req, res);
   }
 }

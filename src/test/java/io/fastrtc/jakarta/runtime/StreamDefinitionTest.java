@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.Output;
+import io.fastrtc.jakarta.api.OutputKind;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,47 @@ class StreamDefinitionTest {
 
   @RealtimeStream(name = "nothandler", modality = Modality.AUDIO)
   static class NotAHandler {}
+
+  @RealtimeStream(
+      name = "dup-out",
+      modality = Modality.AUDIO,
+      outputs = {@Output(name = "level"), @Output(name = "level")})
+  static class DuplicateOutput extends RecordingHandler {}
+
+  @RealtimeStream(name = "bad-in", modality = Modality.AUDIO, inputs = BadInputs.class)
+  static class BadInputsStream extends RecordingHandler {}
+
+  public record BadInputs(Object anything) {}
+
+  @RealtimeStream(
+      name = "io",
+      modality = Modality.AUDIO,
+      inputs = InputsOk.class,
+      outputs = {@Output(name = "level"), @Output(name = "log", kind = OutputKind.LOG)})
+  static class WithInputsAndOutputs extends RecordingHandler {}
+
+  public record InputsOk(int x) {}
+
+  @Test
+  void inputsAndOutputsAreReadFromTheAnnotation() {
+    StreamDefinition d = StreamDefinition.of(WithInputsAndOutputs.class);
+    assertThat(d.inputs().type()).isEqualTo(InputsOk.class);
+    assertThat(d.outputs())
+        .containsExactly(
+            new OutputSpec("level", OutputKind.VALUE, "level"),
+            new OutputSpec("log", OutputKind.LOG, "log"));
+    assertThat(StreamDefinition.of(Ok.class).inputs().isTyped()).isFalse();
+  }
+
+  @Test
+  void badInputsOrOutputsNameTheBean() {
+    assertThatThrownBy(() -> StreamDefinition.of(DuplicateOutput.class))
+        .hasMessageContaining("\"level\" is declared twice")
+        .hasMessageContaining(DuplicateOutput.class.getName());
+    assertThatThrownBy(() -> StreamDefinition.of(BadInputsStream.class))
+        .hasMessageContaining("input \"anything\" has type java.lang.Object")
+        .hasMessageContaining(BadInputsStream.class.getName());
+  }
 
   @Test
   void defaultsMatchFastRtc() {

@@ -3,6 +3,7 @@ package io.fastrtc.jakarta.runtime.cdi;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.runtime.AudioClock;
 import io.fastrtc.jakarta.runtime.CloseReason;
+import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
@@ -26,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -48,6 +50,7 @@ public class FastRtcRuntime {
   @Resource ManagedThreadFactory threads;
   @Resource ContextService contexts;
   @Inject Instance<StreamHandler> handlers;
+  @Inject Validator validator;
 
   private RuntimeMetrics metrics;
   private ConnectionRegistry registry;
@@ -59,6 +62,9 @@ public class FastRtcRuntime {
   private String unavailableReason;
   private CloseReason stopReason;
 
+  @SuppressWarnings("unused") // held only so that start() loads the classes
+  private List<Class<?>> stopPathClasses;
+
   void onStart(@Observes Startup event) {
     // Touching the bean creates it eagerly, so libwebrtc problems show at startup.
     LOG.fine(() -> "FastRTC runtime ready: " + (engine != null));
@@ -69,6 +75,9 @@ public class FastRtcRuntime {
     // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
     // by the time the application stops, and classes can no longer be loaded from it.
     stopReason = CloseReason.SERVER_STOP;
+    // closeAll needs Connection even when no connection ever loaded it; without it stop() fails
+    // there (CWWKL0002E) and libwebrtc is never disposed.
+    stopPathClasses = List.of(Connection.class);
     metrics = new RuntimeMetrics();
     // libwebrtc calls back on native threads that carry no application context; these proxies
     // apply the context captured here, so tasks they submit run with the application's class
@@ -96,7 +105,10 @@ public class FastRtcRuntime {
             () ->
                 ConfigProvider.getConfig()
                     .getOptionalValue(TelephoneCalls.PUBLIC_URL_KEY, String.class)
-                    .orElse(null));
+                    .orElse(null),
+            (call, values) ->
+                call.updateInputs(
+                    current -> call.definition().inputs().merge(current, values, validator)));
   }
 
   private HandlerLease lease(StreamDefinition stream) {

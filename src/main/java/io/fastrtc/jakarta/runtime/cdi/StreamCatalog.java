@@ -3,7 +3,10 @@ package io.fastrtc.jakarta.runtime.cdi;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +23,14 @@ public class StreamCatalog {
   private static final Logger LOG = Logger.getLogger(StreamCatalog.class.getName());
 
   @Inject StreamDiscovery discovery;
+  @Inject Validator validator;
 
   private List<StreamDefinition> streams = List.of();
+
+  void onStart(@Observes Startup event) {
+    // Touching the bean loads it at startup, so bad input defaults fail the deployment.
+    LOG.fine(() -> "Stream catalog ready: " + streams.size());
+  }
 
   @PostConstruct
   void load() {
@@ -31,6 +40,9 @@ public class StreamCatalog {
             .map(d -> override(d, config))
             .sorted(Comparator.comparing(StreamDefinition::name))
             .toList();
+    for (StreamDefinition d : streams) {
+      d.inputs().validateDefaults(validator, " (stream bean " + d.handlerClass().getName() + ")");
+    }
     LOG.info(() -> "Streams: " + streams.stream().map(StreamDefinition::name).toList());
   }
 

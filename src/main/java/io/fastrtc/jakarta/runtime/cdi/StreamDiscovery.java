@@ -11,12 +11,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A CDI portable extension that finds every {@link RealtimeStream} bean while the application
- * deploys and validates it. Any problem fails the deployment with the bean's class name.
+ * deploys and validates it. Any problem fails the deployment with the bean's class name. Streams
+ * switched off by configuration are left out (see {@link #enabled}).
  */
 public class StreamDiscovery implements Extension {
+  private static final Logger LOG = Logger.getLogger(StreamDiscovery.class.getName());
+  private static final String DEMO_PACKAGE = "io.fastrtc.jakarta.demo";
   private final List<Class<?>> found = new ArrayList<>();
   private final List<StreamDefinition> definitions = new ArrayList<>();
 
@@ -30,9 +38,14 @@ public class StreamDiscovery implements Extension {
   void validate(@Observes AfterBeanDiscovery event) {
     Map<String, Class<?>> names = new HashMap<>();
     List<Class<?>> defaults = new ArrayList<>();
+    Function<String, Optional<Boolean>> config = config();
     for (Class<?> c : found) {
       try {
         StreamDefinition d = StreamDefinition.of(c);
+        if (!enabled(c, d.name(), config)) {
+          LOG.info(() -> "Stream " + d.name() + " (" + c.getName() + ") is switched off");
+          continue;
+        }
         Class<?> previous = names.putIfAbsent(d.name(), c);
         if (previous != null) {
           throw new IllegalStateException(
@@ -55,6 +68,32 @@ public class StreamDiscovery implements Extension {
       event.addDefinitionError(
           new IllegalStateException(
               "more than one @RealtimeStream(isDefault = true): " + defaults));
+    }
+  }
+
+  /**
+   * Whether a stream is on: {@code fastrtc.stream.<name>.enabled} decides when set; otherwise the
+   * bundled demo streams are on only with {@code fastrtc.demo.enabled=true} (the WAR sets it, the
+   * reusable jar does not), and every other stream is on.
+   */
+  static boolean enabled(Class<?> c, String name, Function<String, Optional<Boolean>> config) {
+    Optional<Boolean> own = config.apply("fastrtc.stream." + name + ".enabled");
+    if (own.isPresent()) {
+      return own.get();
+    }
+    if (c.getPackageName().equals(DEMO_PACKAGE)) {
+      return config.apply("fastrtc.demo.enabled").orElse(false);
+    }
+    return true;
+  }
+
+  private static Function<String, Optional<Boolean>> config() {
+    try {
+      Config config = ConfigProvider.getConfig();
+      return key -> config.getOptionalValue(key, Boolean.class);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.fine(() -> "MicroProfile Config unavailable at discovery; using system properties: " + e);
+      return key -> Optional.ofNullable(System.getProperty(key)).map(Boolean::parseBoolean);
     }
   }
 

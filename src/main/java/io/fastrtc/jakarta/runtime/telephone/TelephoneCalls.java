@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.telephone;
 
+import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
@@ -31,20 +32,36 @@ public final class TelephoneCalls {
   private final RuntimeServices services;
   private final Function<StreamDefinition, HandlerLease> handlers;
   private final Supplier<String> publicUrl;
+  private final InputSetter inputs;
   private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
 
   /**
+   * Merges named values into a connection's inputs and validates them, as {@code POST /input_hook}
+   * does.
+   */
+  @FunctionalInterface
+  public interface InputSetter {
+    /**
+     * @throws io.fastrtc.jakarta.api.InvalidInputsException when the stream's inputs refuse them
+     */
+    void apply(Connection connection, Map<String, ?> values);
+  }
+
+  /**
    * @param publicUrl reads {@value #PUBLIC_URL_KEY}, or null when unset
+   * @param inputs sets a call's custom parameters and DTMF digits as its inputs
    */
   public TelephoneCalls(
       ConnectionRegistry registry,
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers,
-      Supplier<String> publicUrl) {
+      Supplier<String> publicUrl,
+      InputSetter inputs) {
     this.registry = registry;
     this.services = services;
     this.handlers = handlers;
     this.publicUrl = publicUrl;
+    this.inputs = inputs;
   }
 
   /**
@@ -84,7 +101,7 @@ public final class TelephoneCalls {
   /** The session of a Twilio Media Stream socket that just opened; it waits for {@code start}. */
   public TwilioMediaSession open(StreamDefinition stream, Session socket) {
     socket.setMaxTextMessageBufferSize(SocketEvent.MAX_MESSAGE_CHARS);
-    return new TwilioMediaSession(stream, socket, registry, services, handlers);
+    return new TwilioMediaSession(stream, socket, registry, services, handlers, inputs);
   }
 
   /**

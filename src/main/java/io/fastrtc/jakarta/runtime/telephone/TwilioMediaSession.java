@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.telephone;
 
+import io.fastrtc.jakarta.api.InvalidInputsException;
 import io.fastrtc.jakarta.runtime.Admission;
 import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
@@ -23,7 +24,6 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +72,7 @@ public final class TwilioMediaSession implements Transport {
   private final ConnectionRegistry registry;
   private final RuntimeServices services;
   private final Function<StreamDefinition, HandlerLease> handlers;
+  private final TelephoneCalls.InputSetter inputs;
   private final SocketSender sender;
   private final MuLawPacketizer packets = new MuLawPacketizer(PHONE_RATE * PACKET_MILLIS / 1000);
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
@@ -100,11 +101,13 @@ public final class TwilioMediaSession implements Transport {
       Session socket,
       ConnectionRegistry registry,
       RuntimeServices services,
-      Function<StreamDefinition, HandlerLease> handlers) {
+      Function<StreamDefinition, HandlerLease> handlers,
+      TelephoneCalls.InputSetter inputs) {
     this.stream = stream;
     this.registry = registry;
     this.services = services;
     this.handlers = handlers;
+    this.inputs = inputs;
     this.sender =
         new SocketSender(socket, services.executor(), services.scheduler(), this::sendFailed);
     this.startWatchdog =
@@ -222,7 +225,7 @@ public final class TwilioMediaSession implements Transport {
       }
       c = admission.connection();
       parameters = event.strings("start", "customParameters");
-      c.setInputs(parameters);
+      applyInputs(c, parameters);
       synchronized (inputLock) {
         input =
             new InputAudio(
@@ -285,14 +288,34 @@ public final class TwilioMediaSession implements Transport {
     if (c == null) {
       return;
     }
-    Map<String, Object> inputs;
+    String all;
     synchronized (this) {
       digits.append(digit);
-      inputs = new LinkedHashMap<>(parameters);
-      inputs.put("dtmf", digits.toString());
+      all = digits.toString();
     }
     LOG.fine(() -> "DTMF " + digit + " on call " + c.id());
-    c.setInputs(inputs);
+    applyInputs(c, Map.of("dtmf", all));
+  }
+
+  /**
+   * Merges values into the call's inputs as an {@code input_hook} body would be. Values the
+   * stream's inputs record does not declare are ignored; values it refuses leave the defaults
+   * (logged once), since a caller cannot correct them.
+   */
+  private void applyInputs(Connection c, Map<String, Object> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    try {
+      inputs.apply(c, values);
+    } catch (InvalidInputsException e) {
+      logOnce(
+          "inputs",
+          "call parameters do not fit the inputs of stream "
+              + stream.name()
+              + ", the handler keeps its defaults: "
+              + e.getMessage());
+    }
   }
 
   private void markPlayed(String name) {

@@ -82,9 +82,18 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             resamplers,
             frame -> connection.onInput(frame, System.nanoTime()));
     this.pc = engine.createPeerConnection(this);
-    if (connection.definition().mode().serverSends()) {
-      source = new CustomAudioSource();
-      localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
+    try {
+      if (connection.definition().mode().serverSends()) {
+        source = new CustomAudioSource();
+        localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
+      }
+    } catch (RuntimeException | Error e) {
+      PeerConnectionCloser.close(pc);
+      if (source != null) {
+        source.dispose();
+      }
+      input.close();
+      throw e;
     }
   }
 
@@ -184,7 +193,10 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       }
       closed = true;
     }
+    // The remote track's wrapper borrows libwebrtc's pointer (it owns no reference): detach the
+    // sink while the peer connection lives, never dispose it, and drop it before the release below.
     AudioTrack remote = remoteTrack;
+    remoteTrack = null;
     if (remote != null) {
       remote.removeSink(sink);
     }
@@ -203,7 +215,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     if (localSender != null) {
       pc.removeTrack(localSender);
     }
-    pc.close();
+    // pc.close() alone leaves the native peer connection, and with it the factory's media engine
+    // and its rtc-low-prio thread, alive after the factory is disposed (see PeerConnectionCloser).
+    PeerConnectionCloser.close(pc, localSender);
     if (localTrack != null) {
       localTrack.dispose();
     }
@@ -252,6 +266,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
 
   @Override
   public void onTrack(RTCRtpTransceiver transceiver) {
+    if (closed) {
+      return; // close() has detached the sink already; a late sink would never be removed
+    }
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
     if (track instanceof AudioTrack audio && connection.definition().mode().clientSends()) {
       remoteTrack = audio;

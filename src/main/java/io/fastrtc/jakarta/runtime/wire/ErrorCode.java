@@ -12,6 +12,8 @@ public enum ErrorCode {
   CONNECTION_ALREADY_EXISTS("connection_already_exists"),
   /** The stream's concurrency limit is reached; the body carries {@code limit}. */
   CONCURRENCY_LIMIT_REACHED("concurrency_limit_reached"),
+  /** Not FastRTC's: input values were refused (HTTP 400); {@code meta.errors} lists them. */
+  INVALID_INPUTS("invalid_inputs"),
   /** Not FastRTC's: the request body is not valid (HTTP 400). */
   INVALID_REQUEST("invalid_request"),
   /** Not FastRTC's: the request body is larger than the limit (HTTP 413). */

@@ -1,13 +1,16 @@
 package io.fastrtc.jakarta.runtime.wire;
 
+import io.fastrtc.jakarta.api.InvalidInputsException;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
 
 /**
- * A response to {@code POST /webrtc/offer}: an HTTP status and a JSON body. FastRTC answers every
- * logical failure with HTTP 200 and {@code {"status":"failed","meta":{"error":...}}}; only
- * malformed requests (our additions) use 4xx/5xx.
+ * A response of the FastRTC routes ({@code POST /webrtc/offer}, {@code POST /input_hook}): an HTTP
+ * status and a JSON body. FastRTC answers every logical signalling failure with HTTP 200 and {@code
+ * {"status":"failed","meta":{"error":...}}}; only malformed requests (our additions) use 4xx/5xx.
  *
  * @param httpStatus the HTTP status code
  * @param body the JSON body
@@ -47,6 +50,35 @@ public record SignalResponse(int httpStatus, JsonObject body) {
   public static SignalResponse rejected(int httpStatus, ErrorCode code, String detail) {
     return new SignalResponse(
         httpStatus, failure(code.wireName(), Json.createObjectBuilder().add("detail", detail)));
+  }
+
+  /** The input hook's success: {@code {"status":"ok","inputs":{...}}}, HTTP 200. */
+  public static SignalResponse inputsAccepted(Map<String, Object> inputs) {
+    return ok(
+        Json.createObjectBuilder()
+            .add("status", "ok")
+            .add("inputs", ChannelMessages.toJson(inputs))
+            .build());
+  }
+
+  /**
+   * Refused inputs, HTTP 400: {@code {"status":"failed","meta":{"error":"invalid_inputs",
+   * "detail":...,"errors":[{"field","message","rejected"}]}}}.
+   */
+  public static SignalResponse invalidInputs(InvalidInputsException e) {
+    JsonArrayBuilder errors = Json.createArrayBuilder();
+    for (InvalidInputsException.FieldError error : e.errors()) {
+      errors.add(
+          Json.createObjectBuilder()
+              .add("field", error.field())
+              .add("message", error.message())
+              .add("rejected", ChannelMessages.toJson(error.rejected())));
+    }
+    return new SignalResponse(
+        400,
+        failure(
+            ErrorCode.INVALID_INPUTS.wireName(),
+            Json.createObjectBuilder().add("detail", e.getMessage()).add("errors", errors)));
   }
 
   private static SignalResponse ok(JsonObject body) {

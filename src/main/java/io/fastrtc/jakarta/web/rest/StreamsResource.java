@@ -1,10 +1,13 @@
 package io.fastrtc.jakarta.web.rest;
 
+import io.fastrtc.jakarta.runtime.OutputSpec;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,12 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/streams}: every deployed stream, for the bundled page and custom frontends. */
+/**
+ * {@code GET /api/streams}: every deployed stream, for the bundled page and custom frontends: name,
+ * paths, modality, mode, limits, inputs (type, default, label, UI widget and the Bean Validation
+ * constraints) and outputs (name, display kind).
+ */
 @Path("streams")
 @RequestScoped
 public class StreamsResource {
   @Inject StreamCatalog catalog;
   @Inject FastRtcRuntime runtime;
+  @Inject Validator validator;
 
   /** The stream list. */
   @GET
@@ -40,7 +48,20 @@ public class StreamsResource {
     m.put("isDefault", catalog.defaultStream().map(s::equals).orElse(false));
     m.put("basePath", s.basePath());
     m.put("offerPath", s.basePath() + "/webrtc/offer");
+    m.put("inputHookPath", s.basePath() + "/" + Routes.INPUT_HOOK);
+    m.put("outputsPath", s.basePath() + "/" + Routes.OUTPUTS);
     m.put("activeConnections", runtime.registry().count(s));
+    m.put("inputs", s.inputs().describe(validator));
+    m.put("inputsType", s.inputs().isTyped() ? s.inputs().type().getSimpleName() : null);
+    m.put("outputs", s.outputs().stream().map(StreamsResource::describe).toList());
+    return m;
+  }
+
+  private static Map<String, Object> describe(OutputSpec o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", o.name());
+    m.put("kind", o.kind().wireName());
+    m.put("label", o.label());
     return m;
   }
 }

@@ -56,7 +56,14 @@ class TwilioMediaSessionTest {
 
   private TwilioMediaSession open(FakeSocket s, RecordingHandler h) {
     return new TwilioMediaSession(
-        stream, s.session, registry, services, d -> new HandlerLease(h, () -> {}));
+        stream,
+        s.session,
+        registry,
+        services,
+        d -> new HandlerLease(h, () -> {}),
+        // An untyped stream: merging needs no validator.
+        (call, values) ->
+            call.updateInputs(current -> call.definition().inputs().merge(current, values, null)));
   }
 
   @AfterEach
@@ -112,6 +119,16 @@ class TwilioMediaSessionTest {
     return call.connection();
   }
 
+  /**
+   * Starts and sends one 20 ms inbound frame, after which the handler's queued emissions are
+   * drained (the drain right after startUp may find the connection not yet STARTED).
+   */
+  private Connection startedAndEmitting() {
+    Connection c = started();
+    call.onText(media(new short[160]));
+    return c;
+  }
+
   @Test
   void startAdmitsTheCallByStreamSidWithTheCustomParametersAsInputs() {
     Connection c = started();
@@ -137,7 +154,7 @@ class TwilioMediaSessionTest {
   void outboundMediaCarriesTheStreamSidIn20MillisecondMessagesThenAMark() {
     short[] tone = Audio.sine(1000, 0.05, 8_000, 0.5);
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, tone)));
-    Connection c = started();
+    Connection c = startedAndEmitting();
 
     ConnectionTicks.tick(c, 7);
     List<String> media = socket.matching(m -> m.startsWith("{\"event\":\"media\""));
@@ -164,7 +181,7 @@ class TwilioMediaSessionTest {
   @Test
   void aFlushSendsClearWithTheStreamSidSoTwilioStopsPlaying() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[8_000])));
-    Connection c = started();
+    Connection c = startedAndEmitting();
     ConnectionTicks.tick(c, 5);
 
     handler.context.flushAudio();
@@ -177,7 +194,7 @@ class TwilioMediaSessionTest {
   @Test
   void aFlushAfterPlaybackWasConfirmedSendsNoClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[160])));
-    Connection c = started();
+    Connection c = startedAndEmitting();
     ConnectionTicks.tick(c, 2 + TwilioMediaSession.MARK_AFTER_SILENT_TICKS);
     String mark = socket.sent.get(socket.sent.size() - 1);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
@@ -202,6 +219,15 @@ class TwilioMediaSessionTest {
     assertThat(handler.context.latestInputs())
         .containsEntry("caller", "Jane")
         .containsEntry("dtmf", "42");
+  }
+
+  @Test
+  void waitingForInputsOnACallReturnsAtOnceWithoutAsking() throws Exception {
+    started();
+    long t0 = System.nanoTime();
+    assertThat(handler.context.waitForInputs(java.time.Duration.ofSeconds(5))).isFalse();
+    assertThat(System.nanoTime() - t0).isLessThan(1_000_000_000L);
+    assertThat(socket.sent).as("no send_input to Twilio").isEmpty();
   }
 
   @Test
