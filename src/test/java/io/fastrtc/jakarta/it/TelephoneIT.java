@@ -201,6 +201,21 @@ class TelephoneIT {
   }
 
   @Test
+  void customParametersBecomeTheCallsInputs() throws Exception {
+    URI handler = handlerUrl("/streams/tone/telephone/incoming");
+    try (TwilioCall call = new TwilioCall(handler, "MZ00000000000000000000000000000005")) {
+      call.connected();
+      call.start("{\"frequency\":\"440\",\"gain\":\"0.4\"}");
+      Await.until(() -> call.receivedSeconds() >= 0.6, WAIT, call.client::summary);
+      assertThat(Audio.dominantFrequency(call.lastReceived(0.5), TwilioCall.RATE))
+          .as("the tone stream plays 660 Hz unless its frequency input says otherwise")
+          .isCloseTo(440, offset(5.0));
+      call.stop();
+      call.client.awaitClosed(WAIT);
+    }
+  }
+
+  @Test
   void callsCountAgainstTheLimitAndStopCallsShutdown() throws Exception {
     int before = ItSupport.probe(base, "limited").getInt("shutdowns");
     URI handler = handlerUrl("/streams/limited/telephone/incoming");

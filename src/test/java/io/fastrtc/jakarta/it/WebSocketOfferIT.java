@@ -7,7 +7,11 @@ import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.SocketClient;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -251,6 +255,33 @@ class WebSocketOfferIT {
       Await.until(() -> socket.receivedSeconds() >= 1.0, AudioSocket.WAIT, socket.client::summary);
       assertThat(Audio.dominantFrequency(socket.lastReceived(0.8), OUT))
           .isCloseTo(660, offset(5.0));
+    }
+  }
+
+  @Test
+  void theInputHookReachesAWebSocketSessionByItsId() throws Exception {
+    try (AudioSocket socket = AudioSocket.open(base, "streams/tone/websocket/offer", OUT)) {
+      socket.start("ws-tone-inputs");
+      Await.until(() -> socket.receivedSeconds() >= 0.5, AudioSocket.WAIT, socket.client::summary);
+      assertThat(Audio.dominantFrequency(socket.lastReceived(0.4), OUT))
+          .isCloseTo(660, offset(5.0));
+
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(ItSupport.root(base) + "/input_hook"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"webrtc_id\":\"ws-tone-inputs\",\"frequency\":880}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      double before = socket.receivedSeconds();
+      Await.until(
+          () -> socket.receivedSeconds() >= before + 0.6, AudioSocket.WAIT, socket.client::summary);
+      assertThat(Audio.dominantFrequency(socket.lastReceived(0.4), OUT))
+          .isCloseTo(880, offset(5.0));
     }
   }
 
