@@ -289,7 +289,11 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             RTCDataChannelState state = dc.getState();
             if (state == RTCDataChannelState.OPEN) {
               executor.execute(() -> channelOpened(dc));
-            } else if (state == RTCDataChannelState.CLOSED) {
+            } else if (state == RTCDataChannelState.CLOSING
+                || state == RTCDataChannelState.CLOSED) {
+              // The client's only channel is going away: the session is over. Reacting to
+              // CLOSING too matters when the client's peer is gone before the close handshake
+              // finishes, which would leave the channel CLOSING forever.
               executor.execute(() -> connection.close(CloseReason.CLIENT_CLOSED));
             }
           }
