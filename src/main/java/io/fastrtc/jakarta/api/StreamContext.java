@@ -73,6 +73,13 @@ public interface StreamContext {
   long flushAudio();
 
   /**
+   * Milliseconds of audio this connection has produced that the client has not been sent yet. Live
+   * handlers (an echo, a voice changer) can drop input while it is high to keep latency bounded;
+   * generators can use it to stay a little ahead of real time.
+   */
+  long bufferedAudioMillis();
+
+  /**
    * Whether this connection is a phone call (FastRTC's {@code phone_mode}). A caller cannot send
    * additional inputs ({@link #waitForInputs} returns at once): the inputs hold their defaults,
    * merged with the call's TwiML custom parameters and its DTMF digits ({@code dtmf}), as far as

@@ -317,6 +317,10 @@ public final class Connection {
    * Drops buffered outgoing audio and tells the transport, so a client that buffers audio drops its
    * queue too. Returns the milliseconds dropped here.
    */
+  long bufferedAudioMillis() {
+    return outbound == null ? 0 : outbound.bufferedMillis();
+  }
+
   long flushAudio() {
     if (outbound == null) {
       return 0;

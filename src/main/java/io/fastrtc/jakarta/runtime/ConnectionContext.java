@@ -72,6 +72,11 @@ final class ConnectionContext implements StreamContext {
   }
 
   @Override
+  public long bufferedAudioMillis() {
+    return connection.bufferedAudioMillis();
+  }
+
+  @Override
   public long flushAudio() {
     return connection.flushAudio();
   }
