@@ -1,13 +1,15 @@
 /**
- * @fileoverview The bundled page: pick a stream, start and stop it, show the
+ * @fileoverview The bundled page: pick a stream and a transport (WebRTC, or
+ * for audio streams FastRTC's WebSocket), start and stop it, show the
  * connection state, the data-channel messages and errors, play the remote
  * audio and show the camera and the video from the server; set the stream's
  * additional inputs and watch its outputs. Exposes `window.fastrtcPage` for
  * browser tests.
  */
 
-import {FastRtcClient, kindsOf} from './fastrtc-client.js';
+import {FastRtcClient, describeFailure, kindsOf} from './fastrtc-client.js';
 import {currentValues, describeInputErrors, OutputsView, postInputs, renderInputs} from './inputs-outputs.js';
+import {WebSocketAudioClient} from './websocket-client.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -26,6 +28,7 @@ const ui = {
   localVideo: $('local-video'),
   remoteFigure: $('remote-figure'),
   remoteVideo: $('remote-video'),
+  transport: $('transport'),
   inputsPanel: $('inputs-panel'),
   inputs: $('inputs'),
   inputsStatus: $('inputs-status'),
@@ -44,6 +47,10 @@ const page = {
   streams: [],
   /** @type {!Array<string>} kinds of the remote tracks received */
   remoteKinds: [],
+  /** @type {string} 'webrtc' or 'websocket', of the current connection */
+  transport: 'webrtc',
+  /** @type {number} `clear` events received (WebSocket interruptions) */
+  clears: 0,
   /** @type {!Array<{id: ?string, values: !Array<*>}>} outputs received */
   outputs: [],
   /** @type {?{ok: boolean, status: number, body: *}} last input-hook answer */
@@ -55,10 +62,11 @@ const page = {
   inboundAudioStats,
   inboundVideoStats,
   videoSample,
+  socketStats,
 };
 window.fastrtcPage = page;
 
-/** @type {?FastRtcClient} */
+/** @type {?FastRtcClient|?WebSocketAudioClient} */
 let client = null;
 /** @type {?MediaStream} */
 let remoteStream = null;
@@ -110,6 +118,12 @@ function describeSelected() {
           `${stream.mode}, limit ${stream.concurrencyLimit}` :
       '';
   showPanels(stream);
+  // FastRTC's WebSocket transport carries audio only.
+  const socketOption = transportOption('websocket');
+  socketOption.disabled = !stream || stream.modality !== 'audio';
+  if (socketOption.disabled && socketOption.checked) {
+    transportOption('webrtc').checked = true;
+  }
   const inputs = (stream && stream.inputs) || [];
   const outputs = (stream && stream.outputs) || [];
   ui.inputsPanel.hidden = inputs.length === 0;
@@ -119,6 +133,20 @@ function describeSelected() {
   });
   ui.outputsPanel.hidden = outputs.length === 0;
   outputsView = new OutputsView(ui.outputs, outputs);
+}
+
+/**
+ * @param {string} value 'webrtc' or 'websocket'
+ * @return {!HTMLInputElement}
+ */
+function transportOption(value) {
+  return /** @type {!HTMLInputElement} */ (
+    ui.transport.querySelector(`input[value="${value}"]`));
+}
+
+/** @return {string} the chosen transport */
+function selectedTransport() {
+  return transportOption('websocket').checked ? 'websocket' : 'webrtc';
 }
 
 /** @param {string} path e.g. '/streams/tone/input_hook' @return {!URL} */
@@ -218,8 +246,18 @@ async function start() {
   const path = stream.basePath ||
       String(stream.offerPath).replace(/\/webrtc\/offer$/, '');
   const base = new URL(path.replace(/^\//, ''), document.baseURI);
-  // An ICE/TURN configuration, if the server lists one for the stream.
-  client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
+  page.transport = selectedTransport();
+  page.clears = 0;
+  if (page.transport === 'websocket') {
+    client = new WebSocketAudioClient(base, {
+      inputSampleRate: stream.inputSampleRate,
+      outputSampleRate: stream.outputSampleRate,
+    });
+    client.addEventListener('clear', (e) => onClear(e.detail));
+  } else {
+    // An ICE/TURN configuration, if the server lists one for the stream.
+    client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
+  }
   client.addEventListener('statechange', (e) => setState(e.detail.state));
   client.addEventListener('message', (e) => onMessage(e.detail));
   client.addEventListener(
@@ -277,6 +315,7 @@ function setBusy(busy) {
   const moveFocus = document.activeElement === from;
   ui.start.disabled = busy || page.streams.length === 0;
   ui.select.disabled = busy || page.streams.length === 0;
+  ui.transport.disabled = busy;
   ui.stop.disabled = !busy;
   if (moveFocus) to.focus();  // a disabled button would drop the focus
 }
@@ -297,12 +336,12 @@ function onMessage({raw, data}) {
   page.messages.push(raw);
   // One per output: the outputs panel shows those, the log would only fill up.
   if (data && data.type === 'fetch_output') return;
-  const item = document.createElement('li');
-  item.textContent = raw;
-  ui.log.append(item);
-  item.scrollIntoView({block: 'nearest'});
+  appendLog(raw);
   if (!data || typeof data !== 'object') return;
-  if (data.type === 'error' || data.type === 'warning') {
+  if (data.status === 'failed') {  // a WebSocket start was refused
+    showError(describeFailure(data.meta));
+    stop();
+  } else if (data.type === 'error' || data.type === 'warning') {
     showError(`${data.type}: ${data.message}`, data.type);
   } else if (data.type === 'end_stream') {
     showError(`stream ended: ${data.data || 'closed by the server'}`,
@@ -311,6 +350,25 @@ function onMessage({raw, data}) {
   } else if (data.type === 'update_connection' && data.data === 'closed') {
     stop();
   }
+}
+
+/** @param {string} text one line of the message log */
+function appendLog(text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  ui.log.append(item);
+  item.scrollIntoView({block: 'nearest'});
+}
+
+/**
+ * The server flushed the handler's audio (an interruption); the client has
+ * already dropped its queued playback.
+ * @param {{droppedSeconds: number}} detail
+ */
+function onClear({droppedSeconds}) {
+  page.clears++;
+  appendLog(`{"event":"clear"} (dropped ${droppedSeconds.toFixed(2)} s of ` +
+      'queued audio)');
 }
 
 /**
@@ -373,11 +431,20 @@ async function dominantFrequency() {
 }
 
 /**
+ * @return {?{mediaSent: number, mediaReceived: number,
+ *     secondsReceived: number, clears: number}} WebSocket counters, or null
+ *     when no WebSocket connection is running
+ */
+function socketStats() {
+  return client instanceof WebSocketAudioClient ? {...client.stats} : null;
+}
+
+/**
  * @return {!Promise<?{packetsReceived: number, bytesReceived: number,
  *     packetsSent: number}>} audio RTP counters, or null when not connected
  */
 async function inboundAudioStats() {
-  const report = client ? await client.getStats() : null;
+  const report = client instanceof FastRtcClient ? await client.getStats() : null;
   if (!report) return null;
   const totals = {packetsReceived: 0, bytesReceived: 0, packetsSent: 0};
   report.forEach((s) => {

@@ -56,15 +56,38 @@ public interface StreamContext {
    * client sets inputs (e.g. {@code POST /input_hook}), the timeout passes or the connection
    * closes. FastRTC's {@code wait_for_args()}. Incoming audio queues meanwhile.
    *
+   * <p>On a phone call ({@link #isPhone()}) it returns false at once without asking: a caller
+   * cannot send inputs, so the handler goes on with its defaults and the call's parameters.
+   *
    * @return true when new inputs arrived, false on timeout or close
    */
   boolean waitForInputs(Duration timeout) throws InterruptedException;
 
   /**
    * Drops the audio this connection has produced but not yet played (FastRTC's {@code
-   * clear_queue()}), e.g. when the user interrupts. Returns the milliseconds dropped.
+   * clear_queue()}), e.g. when the user interrupts. Unlike FastRTC, the client is told to drop the
+   * audio it has buffered too: WebSocket clients get {@code {"event":"clear"}} and Twilio gets its
+   * {@code clear} message, so playback stops at once. Returns the milliseconds dropped on the
+   * server.
    */
   long flushAudio();
+
+  /**
+   * Milliseconds of audio this connection has produced that the client has not been sent yet. Live
+   * handlers (an echo, a voice changer) can drop input while it is high to keep latency bounded;
+   * generators can use it to stay a little ahead of real time.
+   */
+  long bufferedAudioMillis();
+
+  /**
+   * Whether this connection is a phone call (FastRTC's {@code phone_mode}). A caller cannot send
+   * additional inputs ({@link #waitForInputs} returns at once): the inputs hold their defaults,
+   * merged with the call's TwiML custom parameters and its DTMF digits ({@code dtmf}), as far as
+   * the stream's inputs declare them.
+   */
+  default boolean isPhone() {
+    return false;
+  }
 
   /** Whether the connection is still open. */
   boolean isOpen();

@@ -35,6 +35,7 @@ public class ThresholdStream extends EchoHandler {
 
   @Override
   public void startUp(StreamContext context) {
+    super.startUp(context);
     this.context = context;
   }
 

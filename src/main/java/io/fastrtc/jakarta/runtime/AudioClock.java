@@ -20,6 +20,7 @@ public final class AudioClock {
   private final ConnectionRegistry registry;
   private final RuntimeMetrics metrics;
   private final Thread thread;
+  private final PacingSchedule schedule;
   private volatile boolean running = true;
 
   /**
@@ -30,6 +31,8 @@ public final class AudioClock {
   public AudioClock(ConnectionRegistry registry, RuntimeMetrics metrics, ThreadFactory threads) {
     this.registry = registry;
     this.metrics = metrics;
+    // Created here, not in the clock thread, so its class loads while the WAR is surely present.
+    this.schedule = new PacingSchedule(System.nanoTime(), PERIOD_NANOS, MAX_CATCH_UP);
     this.thread = threads.newThread(this::run);
     thread.setName("fastrtc-audio-clock");
     thread.setDaemon(true);
@@ -37,7 +40,6 @@ public final class AudioClock {
   }
 
   private void run() {
-    PacingSchedule schedule = new PacingSchedule(System.nanoTime(), PERIOD_NANOS, MAX_CATCH_UP);
     while (running) {
       long wait = schedule.nextDueNanos() - System.nanoTime();
       if (wait > 0) {

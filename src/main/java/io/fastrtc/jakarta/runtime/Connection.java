@@ -62,6 +62,10 @@ public final class Connection {
   private final StreamHandler audioHandler;
   private final VideoLane video;
   private final short[] frameBuffer;
+
+  /** Held while a frame is read and pushed, and while a flush runs, so they never interleave. */
+  private final Object pushLock = new Object();
+
   private final StreamContext context = new ConnectionContext(this);
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final AtomicInteger inputBacklog = new AtomicInteger();
@@ -178,11 +182,15 @@ public final class Connection {
 
   /**
    * Sends {@code send_input} and waits until the inputs change, the timeout passes or the
-   * connection closes (FastRTC's {@code wait_for_args}).
+   * connection closes (FastRTC's {@code wait_for_args}). On a phone call it returns false at once:
+   * a caller cannot send inputs, so the handler goes on with what it has (FastRTC's phone mode).
    *
    * @return whether new inputs arrived
    */
   boolean awaitInputs(Duration timeout) throws InterruptedException {
+    if (isPhone()) {
+      return false;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (inputLock) {
       long seen = inputsVersion;
@@ -307,8 +315,15 @@ public final class Connection {
     }
     Transport t = transport;
     if (t != null && state.get() == State.STARTED) {
-      long produced = outbound.read(frameBuffer);
-      t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
+      long produced;
+      synchronized (pushLock) {
+        produced = outbound.read(frameBuffer);
+        if (produced >= 0) {
+          t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
+        } else {
+          t.pushSilence(frameBuffer, outbound.sampleRate(), 1);
+        }
+      }
       if (produced >= 0) {
         services.metrics().frameOut();
       }
@@ -333,9 +348,32 @@ public final class Connection {
     return outbound != null;
   }
 
-  /** Drops buffered outgoing audio; returns the milliseconds dropped. */
+  /**
+   * Drops buffered outgoing audio and tells the transport, so a client that buffers audio drops its
+   * queue too. Returns the milliseconds dropped here.
+   */
+  long bufferedAudioMillis() {
+    return outbound == null ? 0 : outbound.bufferedMillis();
+  }
+
   long flushAudio() {
-    return outbound == null ? 0 : outbound.flush();
+    if (outbound == null) {
+      return 0;
+    }
+    synchronized (pushLock) {
+      long dropped = outbound.flush();
+      Transport t = transport;
+      if (t != null && isOpen()) {
+        t.onFlush(dropped);
+      }
+      return dropped;
+    }
+  }
+
+  /** Whether the transport is a phone call. */
+  boolean isPhone() {
+    Transport t = transport;
+    return t != null && t.isPhone();
   }
 
   /** Sends a text message if the connection is open. */

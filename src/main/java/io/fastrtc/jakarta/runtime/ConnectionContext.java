@@ -72,7 +72,17 @@ final class ConnectionContext implements StreamContext {
   }
 
   @Override
+  public long bufferedAudioMillis() {
+    return connection.bufferedAudioMillis();
+  }
+
+  @Override
   public long flushAudio() {
     return connection.flushAudio();
+  }
+
+  @Override
+  public boolean isPhone() {
+    return connection.isPhone();
   }
 }

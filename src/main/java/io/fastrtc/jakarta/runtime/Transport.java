@@ -2,7 +2,11 @@ package io.fastrtc.jakarta.runtime;
 
 import io.fastrtc.jakarta.api.VideoFrame;
 
-/** The media side of a connection (a WebRTC peer, a WebSocket): what the runtime pushes into. */
+/**
+ * The media side of a connection (a WebRTC peer, a WebSocket, a phone call): what the runtime
+ * pushes into. Only {@link #sendText}, {@link #pushAudio} and {@link #close} are required; the
+ * defaults suit a transport that carries a continuous audio track, like WebRTC.
+ */
 public interface Transport {
 
   /** Sends a text message to the client (data channel or socket); queued until it can be sent. */
@@ -20,6 +24,31 @@ public interface Transport {
    * without video (WebSocket, telephone) ignore it.
    */
   default void pushVideo(VideoFrame frame) {}
+
+  /**
+   * Called by the clock instead of {@link #pushAudio} when the connection has no audio buffered:
+   * {@code frame} is 10 ms of digital silence. The default pushes it, because a WebRTC track must
+   * keep flowing; message-based transports (WebSocket, phone) override it to send nothing, and use
+   * it to finish a partly filled message and to mark the end of an audio burst.
+   */
+  default void pushSilence(short[] frame, int sampleRate, int channels) {
+    pushAudio(frame, sampleRate, channels);
+  }
+
+  /**
+   * The handler flushed its queued audio (an interruption, {@code StreamContext.flushAudio()}).
+   * Called on the handler's thread, after the runtime dropped its buffer and with the clock held
+   * off, so no audio from before the flush is pushed after this call. Transports whose client
+   * buffers audio tell it to drop that too (WebSocket {@code clear}, Twilio {@code clear}).
+   *
+   * @param droppedMillis audio the runtime dropped, 0 if its buffer was empty
+   */
+  default void onFlush(long droppedMillis) {}
+
+  /** Whether this is a phone call: the handler then gets no additional inputs from a client. */
+  default boolean isPhone() {
+    return false;
+  }
 
   /** Frees every resource of the transport. Idempotent; never throws. */
   void close();

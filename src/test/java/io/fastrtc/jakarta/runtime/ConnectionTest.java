@@ -89,11 +89,33 @@ class ConnectionTest {
   }
 
   @Test
-  void flushDropsQueuedAudio() {
+  void flushDropsQueuedAudioAndTellsTheTransport() {
     Connection c = started();
     handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[48_000])));
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
     assertThat(handler.context.flushAudio()).isEqualTo(1000);
+    assertThat(handler.context.flushAudio()).isZero();
+    assertThat(transport.flushes).containsExactly(1000L, 0L);
+  }
+
+  @Test
+  void anEmptyBufferGoesToPushSilenceSoMessageTransportsCanSendNothing() {
+    Connection c = started();
+    handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[480])));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    c.tick(System.nanoTime());
+    assertThat(transport.frames).hasSize(3);
+    assertThat(transport.silences).hasValue(2);
+  }
+
+  @Test
+  void theContextSaysWhetherTheTransportIsAPhoneCall() {
+    started();
+    assertThat(handler.context.isPhone()).isFalse();
+    transport.phone = true;
+    assertThat(handler.context.isPhone()).isTrue();
   }
 
   @Test
@@ -161,9 +183,9 @@ class ConnectionTest {
   @Test
   void markConnectedDisarmsTheWatchdog() throws Exception {
     Connection c = started();
-    c.armConnectWatchdog(Duration.ofMillis(50));
+    c.armConnectWatchdog(Duration.ofSeconds(1));
     c.markConnected();
-    scheduler.schedule(() -> {}, 150, TimeUnit.MILLISECONDS).get();
+    scheduler.schedule(() -> {}, 1300, TimeUnit.MILLISECONDS).get();
     assertThat(c.isOpen()).isTrue();
   }
 

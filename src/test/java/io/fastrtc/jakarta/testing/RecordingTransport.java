@@ -12,6 +12,9 @@ public final class RecordingTransport implements Transport {
   public final List<short[]> frames = new CopyOnWriteArrayList<>();
   public final List<VideoFrame> videoFrames = new CopyOnWriteArrayList<>();
   public final AtomicInteger closes = new AtomicInteger();
+  public final AtomicInteger silences = new AtomicInteger();
+  public final List<Long> flushes = new CopyOnWriteArrayList<>();
+  public volatile boolean phone;
 
   @Override
   public void sendText(String message) {
@@ -21,6 +24,23 @@ public final class RecordingTransport implements Transport {
   @Override
   public void pushAudio(short[] frame, int sampleRate, int channels) {
     frames.add(frame.clone());
+  }
+
+  /** Counts the silent frame, then records it like the default does. */
+  @Override
+  public void pushSilence(short[] frame, int sampleRate, int channels) {
+    silences.incrementAndGet();
+    pushAudio(frame, sampleRate, channels);
+  }
+
+  @Override
+  public void onFlush(long droppedMillis) {
+    flushes.add(droppedMillis);
+  }
+
+  @Override
+  public boolean isPhone() {
+    return phone;
   }
 
   @Override

@@ -3,15 +3,18 @@ package io.fastrtc.jakarta.runtime.cdi;
 import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.runtime.AudioClock;
 import io.fastrtc.jakarta.runtime.CloseReason;
+import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
+import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -46,14 +50,20 @@ public class FastRtcRuntime {
   @Resource ManagedThreadFactory threads;
   @Resource ContextService contexts;
   @Inject Instance<HandlerLifecycle> handlers;
+  @Inject Validator validator;
 
   private RuntimeMetrics metrics;
   private ConnectionRegistry registry;
   private AudioClock clock;
   private WebRtcEngine engine;
   private WebRtcSignaling signaling;
+  private WebSocketSessions websockets;
+  private TelephoneCalls telephone;
   private String unavailableReason;
   private CloseReason stopReason;
+
+  @SuppressWarnings("unused") // held only so that start() loads the classes
+  private List<Class<?>> stopPathClasses;
 
   void onStart(@Observes Startup event) {
     // Touching the bean creates it eagerly, so libwebrtc problems show at startup.
@@ -65,6 +75,9 @@ public class FastRtcRuntime {
     // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
     // by the time the application stops, and classes can no longer be loaded from it.
     stopReason = CloseReason.SERVER_STOP;
+    // closeAll needs Connection even when no connection ever loaded it; without it stop() fails
+    // there (CWWKL0002E) and libwebrtc is never disposed.
+    stopPathClasses = List.of(Connection.class);
     metrics = new RuntimeMetrics();
     // libwebrtc calls back on native threads that carry no application context; these proxies
     // apply the context captured here, so tasks they submit run with the application's class
@@ -83,6 +96,19 @@ public class FastRtcRuntime {
       LOG.severe(unavailableReason);
     }
     signaling = new WebRtcSignaling(engine, unavailableReason, registry, services, this::lease);
+    websockets = new WebSocketSessions(registry, services, this::lease);
+    telephone =
+        new TelephoneCalls(
+            registry,
+            services,
+            this::lease,
+            () ->
+                ConfigProvider.getConfig()
+                    .getOptionalValue(TelephoneCalls.PUBLIC_URL_KEY, String.class)
+                    .orElse(null),
+            (call, values) ->
+                call.updateInputs(
+                    current -> call.definition().inputs().merge(current, values, validator)));
   }
 
   private HandlerLease lease(StreamDefinition stream) {
@@ -122,6 +148,16 @@ public class FastRtcRuntime {
   /** WebRTC signalling. */
   public WebRtcSignaling signaling() {
     return signaling;
+  }
+
+  /** The WebSocket transport ({@code /websocket/offer}). */
+  public WebSocketSessions websockets() {
+    return websockets;
+  }
+
+  /** The telephone transport ({@code /telephone/*}). */
+  public TelephoneCalls telephone() {
+    return telephone;
   }
 
   /** Live connections. */

@@ -88,14 +88,24 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             frame -> connection.onInput(frame, System.nanoTime()));
     this.pc = engine.createPeerConnection(this);
     StreamDefinition stream = connection.definition();
-    if (stream.sendsAudio()) {
-      source = new CustomAudioSource();
-      localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
+    VideoTracks videoTracks = null;
+    try {
+      if (stream.sendsAudio()) {
+        source = new CustomAudioSource();
+        localTrack = engine.factory().createAudioTrack("fastrtc-audio", source);
+      }
+      if (stream.modality().hasVideo()) {
+        videoTracks = new VideoTracks(engine, connection, stream.sendsVideo());
+      }
+    } catch (RuntimeException | Error e) {
+      PeerConnectionCloser.close(pc);
+      if (source != null) {
+        source.dispose();
+      }
+      input.close();
+      throw e;
     }
-    this.video =
-        stream.modality().hasVideo()
-            ? new VideoTracks(engine, connection, stream.sendsVideo())
-            : null;
+    this.video = videoTracks;
   }
 
   /**
@@ -223,7 +233,10 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       }
       closed = true;
     }
+    // The remote track's wrapper borrows libwebrtc's pointer (it owns no reference): detach the
+    // sink while the peer connection lives, never dispose it, and drop it before the release below.
     AudioTrack remote = remoteTrack;
+    remoteTrack = null;
     if (remote != null) {
       remote.removeSink(sink);
     }
@@ -243,9 +256,11 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       pc.removeTrack(localSender);
     }
     if (video != null) {
-      video.detach(pc);
+      video.detach(pc); // stops the sink and removes the video sender's track
     }
-    pc.close();
+    // pc.close() alone leaves the native peer connection, and with it the factory's media engine
+    // and its rtc-low-prio thread, alive after the factory is disposed (see PeerConnectionCloser).
+    PeerConnectionCloser.close(pc, localSender, video == null ? null : video.sender());
     if (video != null) {
       video.dispose();
     }
@@ -314,6 +329,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
 
   @Override
   public void onTrack(RTCRtpTransceiver transceiver) {
+    if (closed) {
+      return; // close() has detached the sink already; a late sink would never be removed
+    }
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
     StreamDefinition stream = connection.definition();
     if (track instanceof AudioTrack audio
@@ -339,7 +357,11 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             RTCDataChannelState state = dc.getState();
             if (state == RTCDataChannelState.OPEN) {
               handOff(() -> channelOpened(dc));
-            } else if (state == RTCDataChannelState.CLOSED) {
+            } else if (state == RTCDataChannelState.CLOSING
+                || state == RTCDataChannelState.CLOSED) {
+              // The client's only channel is going away: the session is over. Reacting to
+              // CLOSING too matters when the client's peer is gone before the close handshake
+              // finishes, which would leave the channel CLOSING forever.
               handOff(() -> connection.close(CloseReason.CLIENT_CLOSED));
             }
           }

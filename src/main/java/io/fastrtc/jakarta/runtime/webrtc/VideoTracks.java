@@ -81,13 +81,21 @@ final class VideoTracks {
     synchronized (lock) {
       closed = true;
     }
+    // The remote track's wrapper borrows libwebrtc's pointer: detach while the peer lives, never
+    // dispose it, and forget it before the peer's references are released.
     VideoTrack remote = remoteTrack;
+    remoteTrack = null;
     if (remote != null) {
       remote.removeSink(sink);
     }
     if (localSender != null) {
       pc.removeTrack(localSender);
     }
+  }
+
+  /** The sender {@code addTo} created, whose native reference the peer's closer releases. */
+  RTCRtpSender sender() {
+    return localSender;
   }
 
   /** Disposes the outgoing track and its source; call after closing the peer. */

@@ -52,6 +52,7 @@ public final class WebRtcEngine implements AutoCloseable {
       throw new WebRtcUnavailableException(NativeLibrary.explain(e), e);
     }
     PeerConnectionFactory factory = new PeerConnectionFactory(adm);
+    PeerConnectionCloser.prepare();
     LOG.info(
         () ->
             "libwebrtc started in "
@@ -89,7 +90,11 @@ public final class WebRtcEngine implements AutoCloseable {
     return factory.createPeerConnection(config, observer);
   }
 
-  /** Disposes the factory and stops the audio device. Call after every peer is closed. */
+  /**
+   * Disposes the factory and stops the audio device. Call after every peer is closed through {@link
+   * PeerConnectionCloser}: a peer connection that is only closed keeps the factory's media engine,
+   * and its thread, alive after this returns.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

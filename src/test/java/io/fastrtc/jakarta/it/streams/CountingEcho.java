@@ -9,6 +9,7 @@ abstract class CountingEcho extends EchoHandler {
 
   @Override
   public void startUp(StreamContext context) {
+    super.startUp(context);
     stream = context.streamName();
     Lifecycle.started(stream);
   }

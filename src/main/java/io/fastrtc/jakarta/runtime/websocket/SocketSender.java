@@ -1,0 +1,202 @@
+package io.fastrtc.jakarta.runtime.websocket;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends text frames on one WebSocket in order without ever blocking the caller: frames wait in a
+ * bounded queue and go out one at a time through the asynchronous remote, because the shared audio
+ * clock calls in and must not stall behind a slow client. A client that stops reading fills the
+ * queue and the connection fails instead of growing memory. {@link #close} lets queued frames (a
+ * final error, say) leave first, with a deadline.
+ */
+public final class SocketSender {
+  private static final Logger LOG = Logger.getLogger(SocketSender.class.getName());
+
+  /** Frames that may wait: about five seconds of audio messages plus control messages. */
+  static final int MAX_QUEUED = 256;
+
+  /** How long queued frames may take to leave once the socket is asked to close. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  private final Session socket;
+  private final Executor executor;
+  private final ScheduledExecutorService scheduler;
+  private final Consumer<String> onFailure;
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private boolean sending;
+  private boolean failed;
+  private CloseReason closing;
+  private boolean closed;
+  private Future<?> closeDeadline;
+
+  /**
+   * @param socket the WebSocket
+   * @param executor runs {@code onFailure}, off the caller's locks
+   * @param scheduler enforces the close deadline
+   * @param onFailure told once why sending failed (write error, or the client stopped reading)
+   */
+  public SocketSender(
+      Session socket,
+      Executor executor,
+      ScheduledExecutorService scheduler,
+      Consumer<String> onFailure) {
+    this.socket = socket;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.onFailure = onFailure;
+  }
+
+  /** Queues a frame; false when the sender is closing, has failed, or the queue is full. */
+  public boolean send(String text) {
+    synchronized (this) {
+      if (closing != null || failed) {
+        return false;
+      }
+      if (queue.size() >= MAX_QUEUED) {
+        failLocked("the client is not reading: " + MAX_QUEUED + " messages are waiting");
+        return false;
+      }
+      queue.addLast(text);
+      if (sending) {
+        return true;
+      }
+      sending = true;
+    }
+    pump();
+    return true;
+  }
+
+  /** Frames waiting to be sent. */
+  public synchronized int queued() {
+    return queue.size();
+  }
+
+  /**
+   * Closes the socket once the queued frames are sent, or after {@link #CLOSE_GRACE}. Idempotent;
+   * the first reason wins.
+   */
+  public void close(CloseReason reason) {
+    boolean now;
+    synchronized (this) {
+      if (closing != null) {
+        return;
+      }
+      closing = reason;
+      now = !sending || failed;
+      if (!now) {
+        closeDeadline =
+            scheduler.schedule(this::closeSocket, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    if (now) {
+      closeSocket();
+    }
+  }
+
+  /**
+   * Sends queued frames one after another. A completion that arrives inside {@code sendText} (on
+   * this thread) lets the loop continue; one that arrives later resumes the loop itself.
+   */
+  private void pump() {
+    while (true) {
+      String next;
+      synchronized (this) {
+        next = failed ? null : queue.pollFirst();
+        if (next == null) {
+          sending = false;
+          if (closing == null) {
+            return;
+          }
+        }
+      }
+      if (next == null) {
+        closeSocket();
+        return;
+      }
+      Completion completion = new Completion();
+      try {
+        socket.getAsyncRemote().sendText(next, completion);
+      } catch (RuntimeException e) {
+        completion.onResult(new SendResult(e));
+      }
+      if (!completion.continueHere()) {
+        return;
+      }
+    }
+  }
+
+  private final class Completion implements SendHandler {
+    private boolean done;
+    private boolean resumeElsewhere;
+
+    @Override
+    public void onResult(SendResult result) {
+      boolean resume;
+      synchronized (this) {
+        done = true;
+        resume = resumeElsewhere;
+      }
+      if (!result.isOK()) {
+        Throwable e = result.getException();
+        synchronized (SocketSender.this) {
+          failLocked("sending failed: " + (e == null ? "unknown error" : e));
+        }
+        LOG.log(Level.FINE, "WebSocket send failed", e);
+      }
+      if (resume) {
+        pump();
+      }
+    }
+
+    /** True when the send already completed, so the caller's loop continues. */
+    synchronized boolean continueHere() {
+      if (done) {
+        return true;
+      }
+      resumeElsewhere = true;
+      return false;
+    }
+  }
+
+  private void failLocked(String why) {
+    if (failed) {
+      return;
+    }
+    failed = true;
+    queue.clear();
+    executor.execute(() -> onFailure.accept(why));
+  }
+
+  private void closeSocket() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queue.clear();
+      if (closeDeadline != null) {
+        closeDeadline.cancel(false);
+      }
+    }
+    try {
+      if (socket.isOpen()) {
+        socket.close(closing);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Closing a WebSocket failed", e);
+    }
+  }
+}
