@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Undeploying and redeploying the WAR five times in one server: libwebrtc loads again in each new
- * class loader, streams work each time, and the old factory's native threads are gone (their count
- * in the server process stays flat).
+ * class loader, audio and video streams work each time, and the old factory's native threads are
+ * gone (their count in the server process stays flat).
  */
 @ExtendWith(ArquillianExtension.class)
 class RedeployIT {
@@ -48,10 +48,22 @@ class RedeployIT {
           ItSupport.assertHears(peer, 440);
         }
       }
+      // A video connection too: its tracks, source and sender must not outlive the deployment.
+      try (ClientPeer camera =
+          ClientPeer.builder(ItSupport.stream(base, "flip"))
+              .direction(io.fastrtc.jakarta.testing.MediaDirection.NONE)
+              .video(io.fastrtc.jakarta.testing.MediaDirection.SEND_RECEIVE)
+              .build()) {
+        assertThat(camera.connect().isAnswer()).isTrue();
+        camera.awaitConnected(ItSupport.CONNECT);
+        camera.videoCapture().awaitFrames(10, ItSupport.CONNECT);
+      }
       io.fastrtc.jakarta.testing.Await.until(
-          () -> ItSupport.activeConnections(base, "echo") == 0,
+          () ->
+              ItSupport.activeConnections(base, "echo") == 0
+                  && ItSupport.activeConnections(base, "flip") == 0,
           java.time.Duration.ofSeconds(10),
-          () -> "echo connection closed");
+          () -> "echo and flip connections closed");
       Thread.sleep(500);
       nativeThreads.add(libwebrtcThreads(pid));
       System.out.println("threads: " + threadNames(pid));
