@@ -158,8 +158,10 @@ class VideoPeersTest {
     System.out.printf(
         "slow handler (150 ms/frame): lag %d frames with skipFrames, %d frames queued%n",
         skipLag, queueLag);
-    assertThat(skipLag).isLessThan(12); // about two handler runs at 30 fps
-    assertThat(queueLag).isGreaterThan(2 * skipLag);
+    // With skipFrames: about two handler runs (9 frames at 30 fps) plus the codec round trip.
+    assertThat(skipLag).isLessThan(20);
+    // Queued: frames wait up to a second before they are dropped, so about 30 frames or more.
+    assertThat(queueLag).isGreaterThanOrEqualTo(30).isGreaterThan(skipLag);
   }
 
   /** Frames between the newest one sent and the newest one back, after four seconds. */
