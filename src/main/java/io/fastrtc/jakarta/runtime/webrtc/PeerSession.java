@@ -99,6 +99,9 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       }
     } catch (RuntimeException | Error e) {
       PeerConnectionCloser.close(pc);
+      if (localTrack != null) {
+        localTrack.dispose();
+      }
       if (source != null) {
         source.dispose();
       }

@@ -37,7 +37,12 @@ final class VideoTracks {
     this.connection = connection;
     if (sends) {
       source = new CustomVideoSource();
-      localTrack = engine.factory().createVideoTrack("fastrtc-video", source);
+      try {
+        localTrack = engine.factory().createVideoTrack("fastrtc-video", source);
+      } catch (RuntimeException | Error e) {
+        source.dispose();
+        throw e;
+      }
     } else {
       source = null;
       localTrack = null;
