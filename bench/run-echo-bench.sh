@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Echo benchmark, end to end: builds the WAR, starts Open Liberty on its own port with the echo
+# stream's concurrency limit raised, measures the server's start time, runs EchoBenchmark
+# (N = 1, 10, 50, 100, 150, ... until more than 1 % of frames are lost or late), stops the server.
+#
+#   bench/run-echo-bench.sh                       # defaults below
+#   BENCH_PORT=9380 bench/run-echo-bench.sh -Dbench.sizes=1,10,50 -Dbench.window=10
+#
+# Environment: BENCH_PORT (9280), BENCH_HTTPS_PORT (9643), BENCH_LIMIT (1000: the echo stream's
+# concurrency limit, set as the Liberty variable fastrtc.stream.echo.concurrency-limit, which
+# MicroProfile Config reads), BENCH_NO_RT (unset; 1 = start server and client without
+# CAP_SYS_NICE, so libwebrtc's requests for real-time thread priority fail as they do for a
+# non-root user; as root they succeed). Arguments go to the benchmark's Maven call (-Dbench.*).
+# The output is also written to target/bench/echo-<time>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${BENCH_PORT:-9280}"
+HTTPS_PORT="${BENCH_HTTPS_PORT:-9643}"
+LIMIT="${BENCH_LIMIT:-1000}"
+WLP=target/liberty/wlp
+SERVER=defaultServer
+LOGS="$WLP/usr/servers/$SERVER/logs"
+mkdir -p target/bench
+OUT="target/bench/echo-$(date +%Y%m%d-%H%M%S).txt"
+
+now_ms() { date +%s%3N; }
+RUN=()
+if [ "${BENCH_NO_RT:-}" = 1 ]; then
+  RUN=(setpriv --bounding-set -sys_nice --)
+fi
+say() { echo "$*" | tee -a "$OUT"; }
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "Port $PORT is already in use; stop that server or set BENCH_PORT." >&2
+  exit 1
+fi
+
+say "== build and deploy (not timed) =="
+mvn -B -q -DskipTests package liberty:create liberty:deploy \
+  -Dliberty.var.http.port="$PORT" -Dliberty.var.https.port="$HTTPS_PORT" \
+  -Dliberty.var.fastrtc.stream.echo.concurrency-limit="$LIMIT"
+
+stop_server() {
+  if [ -x "$WLP/bin/server" ]; then
+    "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
+  fi
+}
+trap stop_server EXIT
+
+# Liberty moves the old messages.log aside on start; start from a clean log directory.
+rm -rf "$LOGS"
+say "== server start =="
+t0=$(now_ms)
+"${RUN[@]}" "$WLP/bin/server" start "$SERVER" >/dev/null
+t_script=$(now_ms)
+t_ready=""
+t_api=""
+for _ in $(seq 1 1200); do
+  if [ -z "$t_ready" ] && grep -q CWWKF0011I "$LOGS/messages.log" 2>/dev/null; then
+    t_ready=$(now_ms)
+  fi
+  if [ -z "$t_api" ] && curl -fs -o /dev/null "http://localhost:$PORT/api/streams"; then
+    t_api=$(now_ms)
+  fi
+  [ -n "$t_ready" ] && [ -n "$t_api" ] && break
+  sleep 0.1
+done
+if [ -z "$t_ready" ] || [ -z "$t_api" ]; then
+  echo "The server did not become ready within 120 s; see $LOGS/messages.log" >&2
+  exit 1
+fi
+PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+liberty_says=$(grep -o 'server started in [0-9.]* seconds' "$LOGS/messages.log" | head -1 || true)
+webrtc_says=$(grep -o 'libwebrtc started in [0-9]* ms' "$LOGS/messages.log" | head -1 || true)
+say "server start (bin/server start -> ...):"
+say "  'server start' script returned:     $((t_script - t0)) ms"
+say "  CWWKF0011I in messages.log:         $((t_ready - t0)) ms  (Liberty: ${liberty_says:-?})"
+say "  GET /api/streams answers:           $((t_api - t0)) ms  (${webrtc_says:-libwebrtc start not logged})"
+say "  pid $PID, port $PORT, echo concurrency limit $(curl -s "http://localhost:$PORT/api/streams" \
+  | grep -o '"name":"echo"[^}]*"concurrencyLimit":[0-9]*' | grep -o '[0-9]*$')"
+[ ${#RUN[@]} -gt 0 ] && say "  server and client run without CAP_SYS_NICE (no real-time threads)"
+say "  idle server RSS: $(grep VmRSS "/proc/$PID/status" | awk '{printf "%.1f MB", $2/1024}')"
+sleep 5 # let the start-up compilation settle before measuring
+
+say "== echo benchmark =="
+"${RUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" -Dbench.pid="$PID" "$@" 2>&1 \
+  | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
+  | tee -a "$OUT"
+
+say "== stopping the server =="
+stop_server
+trap - EXIT
+say "results written to $OUT"
