@@ -221,6 +221,53 @@ class VideoMediaIT {
   }
 
   /** The first {@code count} additional outputs of a connection, read from its SSE route. */
+  @Test
+  void brightnessSliderChangesTheOutputOfALiveVideoStream() throws Exception {
+    // The pattern's quadrants have luma red 77, green 149, blue 29, white 255.
+    try (ClientPeer peer = connect("brightness", MediaDirection.NONE, MediaDirection.SEND_RECEIVE);
+        SseReader sse =
+            SseReader.open(
+                URI.create(stream(base, "brightness") + "/outputs?webrtc_id=" + peer.webrtcId()),
+                null)) {
+      assertThat(quadrants(pictureAfter(peer, 20)))
+          .containsExactly("blue", "white", "red", "green");
+      setThreshold(peer, 0.5);
+      double half = awaitShare(sse, 0.5);
+      setThreshold(peer, 0.9);
+      double white = awaitShare(sse, 0.25);
+      System.out.printf("brightness: share %.3f at threshold 0.5, %.3f at 0.9%n", half, white);
+    }
+  }
+
+  private void setThreshold(ClientPeer peer, double threshold) throws Exception {
+    String body = "{\"webrtc_id\":\"" + peer.webrtcId() + "\",\"threshold\":" + threshold + "}";
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(stream(base, "brightness") + "/input_hook"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** Reads outputs in order until one is within 0.05 of {@code expected}; fails after 10 s. */
+  private static double awaitShare(SseReader sse, double expected) throws Exception {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    double last = Double.NaN;
+    while (System.nanoTime() < until) {
+      SseReader.Event e = sse.next("output", 1, CONNECT).get(0);
+      last =
+          Json.createReader(new StringReader(e.data())).readArray().getJsonNumber(0).doubleValue();
+      if (Math.abs(last - expected) <= 0.05) {
+        return last;
+      }
+    }
+    throw new AssertionError("share never reached " + expected + "; last " + last);
+  }
+
   private List<JsonArray> outputs(String streamName, String webrtcId, int count) throws Exception {
     URI uri = URI.create(stream(base, streamName) + "/outputs?webrtc_id=" + webrtcId);
     try (SseReader reader = SseReader.open(uri, null)) {
