@@ -1,11 +1,19 @@
 /**
- * @fileoverview A small browser client for one FastRTC stream over WebRTC.
+ * @fileoverview A reusable browser client for FastRTC streams: an ES module
+ * with no dependencies and no build step. Import it from the server
+ * (`<app>/js/fastrtc-client.js`) or copy it next to your own page.
  *
  * It speaks FastRTC's signalling contract: a "text" data channel created
  * before the offer, the SDP offer POSTed to `<base>/webrtc/offer` as
- * `{sdp, type: 'offer', webrtc_id}`, then each local ICE candidate POSTed to
- * the same URL as `{webrtc_id, type: 'ice-candidate', candidate}`. Logical
- * failures arrive as HTTP 200 `{status: 'failed', meta: {error, limit?}}`.
+ * `{sdp, type: 'offer', webrtc_id}`, then, with trickle ICE (the default),
+ * each local ICE candidate POSTed to the same URL as
+ * `{webrtc_id, type: 'ice-candidate', candidate}`; without trickle the offer
+ * waits for ICE gathering and carries every candidate. Logical failures
+ * arrive as HTTP 200 `{status: 'failed', meta: {error, limit?}}`.
+ *
+ * Additional inputs go to `POST <base>/input_hook` as `{webrtc_id, ...}`;
+ * additional outputs come from `GET <base>/outputs?webrtc_id=` (Server-Sent
+ * Events named `output`, each a JSON array of values).
  *
  * Events (CustomEvent, payload in `detail`):
  *   statechange  {state}          RTCPeerConnection state, then 'closed'
@@ -13,6 +21,8 @@
  *   message      {raw, data}      data-channel message; data is parsed JSON
  *                                 or the raw string when it is not JSON
  *   track        {track, stream}  a remote media track arrived
+ *   output       {values, id}     an additional output (after
+ *                                 subscribeOutputs())
  */
 
 /**
@@ -49,30 +59,146 @@ export function kindsOf(modality) {
   return modality === 'video' ? ['video'] : ['audio'];
 }
 
+/**
+ * Fetches the RTCConfiguration (ICE and TURN servers) the server hands out at
+ * `<app root>/api/rtc-configuration`; `{iceServers: []}` unless configured.
+ * @param {string|!URL=} appRoot the application root, e.g. '/' or '/myapp'
+ *     (default: the folder of the page)
+ * @return {!Promise<!RTCConfiguration>}
+ */
+export async function fetchRtcConfiguration(
+    appRoot = new URL('.', document.baseURI)) {
+  const root = new URL(String(appRoot), document.baseURI);
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  const response = await fetch(new URL('api/rtc-configuration', root), {
+    headers: {'Accept': 'application/json'},
+    cache: 'no-store',
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok || !body || typeof body !== 'object') {
+    const detail = body && body.detail ? `: ${body.detail}` : '';
+    throw new Error(`no RTC configuration (HTTP ${response.status})${detail}`);
+  }
+  return body;
+}
+
 /** @return {string} a client-chosen connection id, like FastRTC's demos. */
-function randomId() {
+export function randomId() {
   return Math.random().toString(36).substring(2, 12);
 }
 
-/** One WebRTC connection to one FastRTC stream. */
-export class FastRtcClient extends EventTarget {
+/**
+ * What every transport's client shares: the stream's URLs, the connection id,
+ * the state, inputs and outputs.
+ */
+export class StreamClient extends EventTarget {
   /**
    * @param {string|!URL} baseUrl the stream's base URL, absolute or relative
-   *     to the page (the offer URL is `<base>/webrtc/offer`)
-   * @param {{rtcConfiguration: (?RTCConfiguration|undefined),
-   *          handshake: (boolean|undefined)}=} options `handshake` sends the
-   *     string "handshake" when the channel opens, as FastRTC's Gradio
-   *     client does (default true)
+   *     to the page, e.g. '/streams/echo' (or the application root for the
+   *     default stream)
    */
-  constructor(baseUrl, {rtcConfiguration = undefined, handshake = true} = {}) {
+  constructor(baseUrl) {
     super();
     const base = new URL(String(baseUrl), document.baseURI);
     if (!base.pathname.endsWith('/')) base.pathname += '/';
-    this.offerUrl = new URL('webrtc/offer', base);
-    this.rtcConfiguration = rtcConfiguration || undefined;
-    this.handshake = handshake;
+    /** @type {!URL} */
+    this.base = base;
+    /** The id for the offer, `/input_hook` and `/outputs?webrtc_id=`. */
     this.webrtcId = randomId();
     this.state = 'new';
+    /** @type {?EventSource} */
+    this.outputSource = null;
+  }
+
+  /**
+   * Sends additional inputs for this connection (FastRTC's input hook). The
+   * server validates them against the stream's declared inputs.
+   * @param {!Object<string, *>} values input name -> value
+   * @return {!Promise<{ok: boolean, status: number, body: *}>} `ok` false
+   *     with the server's reasons (`body.meta.errors`) when refused
+   */
+  async sendInputs(values) {
+    const response = await fetch(new URL('input_hook', this.base), {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({webrtc_id: this.webrtcId, ...values}),
+    });
+    const body = await response.json().catch(() => null);
+    return {ok: response.ok, status: response.status, body};
+  }
+
+  /**
+   * Subscribes to this connection's additional outputs: each arrives as an
+   * `output` event. The server ends the stream when the connection closes;
+   * close() ends it too. Call it once the connection is up (`channelopen`).
+   */
+  subscribeOutputs() {
+    if (this.outputSource) return;
+    const url = new URL('outputs', this.base);
+    url.searchParams.set('webrtc_id', this.webrtcId);
+    const source = new EventSource(url);
+    this.outputSource = source;
+    source.addEventListener('open', () => this.emit_('outputsopen', {}));
+    source.addEventListener('output', (e) => {
+      this.emit_('output', {values: parseMessage(e.data), id: e.lastEventId || null});
+    });
+    source.addEventListener('overflow', (e) => {
+      this.emit_('message', {raw: e.data, data: {type: 'warning',
+        message: 'outputs arrived faster than they were read; some were dropped'}});
+    });
+    source.addEventListener('error', () => {
+      // The server ends the stream when the connection closes: do not retry.
+      if (this.outputSource === source) this.closeOutputs_();
+    });
+  }
+
+  /** Ends the outputs subscription, if any. */
+  closeOutputs_() {
+    if (!this.outputSource) return;
+    this.outputSource.close();
+    this.outputSource = null;
+    this.emit_('outputsclose', {});
+  }
+
+  /** @param {string} state */
+  setState_(state) {
+    if (state === this.state) return;
+    this.state = state;
+    this.emit_('statechange', {state});
+  }
+
+  /**
+   * @param {string} type
+   * @param {!Object} detail
+   */
+  emit_(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, {detail}));
+  }
+}
+
+/** One WebRTC connection to one FastRTC stream. */
+export class FastRtcClient extends StreamClient {
+  /**
+   * @param {string|!URL} baseUrl the stream's base URL (the offer URL is
+   *     `<base>/webrtc/offer`)
+   * @param {{rtcConfiguration: (?RTCConfiguration|undefined),
+   *          handshake: (boolean|undefined),
+   *          trickle: (boolean|undefined),
+   *          gatheringTimeoutMs: (number|undefined)}=} options
+   *     `rtcConfiguration` as from fetchRtcConfiguration(); `handshake` sends
+   *     the string "handshake" when the channel opens, as FastRTC's Gradio
+   *     client does (default true); `trickle` false waits for ICE gathering
+   *     (at most `gatheringTimeoutMs`, default 5000) and sends one complete
+   *     offer
+   */
+  constructor(baseUrl, {rtcConfiguration = undefined, handshake = true,
+    trickle = true, gatheringTimeoutMs = 5000} = {}) {
+    super(baseUrl);
+    this.offerUrl = new URL('webrtc/offer', this.base);
+    this.rtcConfiguration = rtcConfiguration || undefined;
+    this.handshake = handshake;
+    this.trickle = trickle;
+    this.gatheringTimeoutMs = gatheringTimeoutMs;
     /** @type {?RTCPeerConnection} */
     this.pc = null;
     /** @type {?RTCDataChannel} */
@@ -115,7 +241,7 @@ export class FastRtcClient extends EventTarget {
     const pending = [];
     let answered = false;
     pc.addEventListener('icecandidate', ({candidate}) => {
-      if (!candidate || !candidate.candidate) return;  // end of candidates
+      if (!this.trickle || !candidate || !candidate.candidate) return;
       if (answered) {
         this.postCandidate_(candidate);
       } else {
@@ -123,10 +249,13 @@ export class FastRtcClient extends EventTarget {
       }
     });
     try {
-      const offer = await pc.createOffer();
-      await pc.setLocalDescription(offer);
-      const answer = await this.post_(
-          {sdp: offer.sdp, type: 'offer', webrtc_id: this.webrtcId});
+      await pc.setLocalDescription(await pc.createOffer());
+      if (!this.trickle) await this.gathered_(pc);
+      const answer = await this.post_({
+        sdp: pc.localDescription.sdp,
+        type: 'offer',
+        webrtc_id: this.webrtcId,
+      });
       if (answer && answer.status === 'failed') {
         throw new Error(describeFailure(answer.meta));
       }
@@ -160,6 +289,7 @@ export class FastRtcClient extends EventTarget {
 
   /** Stops the local tracks and closes the connection. Safe to repeat. */
   close() {
+    this.closeOutputs_();
     const pc = this.pc;
     if (!pc) return;
     this.pc = null;
@@ -169,6 +299,25 @@ export class FastRtcClient extends EventTarget {
     if (this.channel) this.channel.close();
     pc.close();  // fires no connectionstatechange, so report it ourselves
     this.setState_('closed');
+  }
+
+  /**
+   * Waits until ICE gathering completes, or the timeout (then the offer
+   * carries the candidates found so far).
+   * @param {!RTCPeerConnection} pc
+   * @return {!Promise<void>}
+   */
+  gathered_(pc) {
+    if (pc.iceGatheringState === 'complete') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        if (pc.iceGatheringState !== 'complete') return;
+        pc.removeEventListener('icegatheringstatechange', done);
+        resolve();
+      };
+      pc.addEventListener('icegatheringstatechange', done);
+      setTimeout(resolve, this.gatheringTimeoutMs);
+    });
   }
 
   /** @param {!RTCPeerConnection} pc */
@@ -192,13 +341,6 @@ export class FastRtcClient extends EventTarget {
       const raw = typeof data === 'string' ? data : String(data);
       this.emit_('message', {raw, data: parseMessage(raw)});
     });
-  }
-
-  /** @param {string} state */
-  setState_(state) {
-    if (state === this.state) return;
-    this.state = state;
-    this.emit_('statechange', {state});
   }
 
   /** @param {!RTCIceCandidate} candidate */
@@ -232,13 +374,5 @@ export class FastRtcClient extends EventTarget {
     } catch (e) {
       throw new Error(`the server sent no JSON (HTTP ${response.status})`);
     }
-  }
-
-  /**
-   * @param {string} type
-   * @param {!Object} detail
-   */
-  emit_(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, {detail}));
   }
 }

@@ -1,8 +1,9 @@
 /**
  * @fileoverview Additional inputs and outputs for the bundled page: input
- * controls generated from a stream's metadata (GET api/streams), sent with
- * FastRTC's `POST <base>/input_hook` convention, and an outputs panel fed by
- * the `GET <base>/outputs?webrtc_id=` Server-Sent Events stream.
+ * controls generated from a stream's metadata (GET api/streams), whose values
+ * the page sends with the client's sendInputs (FastRTC's `POST
+ * <base>/input_hook`), and an outputs panel showing the client's `output`
+ * events (the `GET <base>/outputs?webrtc_id=` Server-Sent Events stream).
  *
  * Widgets come from the metadata's `widget`: slider (a number with min and
  * max), number, text, checkbox and select (enums).
@@ -103,28 +104,6 @@ export function currentValues(container, inputs) {
     if (control) values[input.name] = readControl(control, input);
   }
   return values;
-}
-
-/**
- * POSTs inputs for one connection (FastRTC's input hook).
- * @param {!URL} url the stream's input hook URL
- * @param {string} webrtcId
- * @param {!Object<string, *>} values
- * @return {!Promise<{ok: boolean, status: number, body: *}>}
- */
-export async function postInputs(url, webrtcId, values) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify({webrtc_id: webrtcId, ...values}),
-  });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    body = null;
-  }
-  return {ok: response.ok, status: response.status, body};
 }
 
 /**

@@ -9,7 +9,10 @@
  * real time, plus the data-channel messages (`{"type":...}`) on the same
  * socket. Two server frames are not FastRTC's: `{"event":"clear"}` (the
  * handler flushed, so queued playback is dropped at once) and the failure body
- * `{"status":"failed","meta":{...}}` before a refusing close.
+ * `{"status":"failed","meta":{...}}` before a refusing close. Every
+ * `pingIntervalMs` the client sends `{"event":"ping"}` and times the `pong`.
+ * Inputs and outputs work as with FastRtcClient (sendInputs,
+ * subscribeOutputs).
  *
  * Playback schedules each chunk right after the previous one, at least
  * `playbackLead` seconds ahead (a jitter buffer), into a MediaStream so the
@@ -23,9 +26,10 @@
  *                                 the id (FastRTC's `webrtc_id` is the
  *                                 `websocket_id` on this transport)
  *   clear        {droppedSeconds} the server asked to drop queued audio
+ *   output       {values, id}     an additional output
  */
 
-import {parseMessage} from './fastrtc-client.js';
+import {parseMessage, StreamClient} from './fastrtc-client.js';
 
 /** @const {!Int16Array} µ-law byte -> 16-bit sample (G.711). */
 const DECODE = (() => {
@@ -89,11 +93,6 @@ function fromBase64(base64) {
   return bytes;
 }
 
-/** @return {string} a client-chosen connection id, like FastRTC's demos. */
-function randomId() {
-  return Math.random().toString(36).substring(2, 12);
-}
-
 /**
  * Converts captured Float32 audio from the context's rate to the stream's
  * input rate by linear interpolation; a no-op when the rates match (Chromium
@@ -133,30 +132,44 @@ class LinearResampler {
 }
 
 /** One WebSocket connection to one FastRTC audio stream. */
-export class WebSocketAudioClient extends EventTarget {
+export class WebSocketAudioClient extends StreamClient {
   /**
    * @param {string|!URL} baseUrl the stream's base URL (the socket is
    *     `<base>/websocket/offer`, with ws: or wss:)
    * @param {{inputSampleRate: (number|undefined),
    *          outputSampleRate: (number|undefined),
-   *          playbackLead: (number|undefined)}=} options the stream's rates
-   *     (FastRTC's defaults 48000 and 24000) and the jitter buffer in seconds
+   *          playbackLead: (number|undefined),
+   *          pingIntervalMs: (number|undefined)}=} options the stream's rates
+   *     (FastRTC's defaults 48000 and 24000), the jitter buffer in seconds
+   *     and how often `ping` measures the round trip (stats.rttMs)
    */
   constructor(baseUrl, {inputSampleRate = 48000, outputSampleRate = 24000,
-    playbackLead = 0.1} = {}) {
-    super();
-    const base = new URL(String(baseUrl), document.baseURI);
-    if (!base.pathname.endsWith('/')) base.pathname += '/';
-    const url = new URL('websocket/offer', base);
+    playbackLead = 0.1, pingIntervalMs = 2000} = {}) {
+    super(baseUrl);
+    const url = new URL('websocket/offer', this.base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.url = url;
     this.inputSampleRate = inputSampleRate;
     this.outputSampleRate = outputSampleRate;
     this.playbackLead = playbackLead;
-    this.websocketId = randomId();
-    this.state = 'new';
-    /** Counters for the page and tests. */
-    this.stats = {mediaSent: 0, mediaReceived: 0, secondsReceived: 0, clears: 0};
+    this.pingIntervalMs = pingIntervalMs;
+    /**
+     * Counters for the page and tests; rttMs is the latest ping-pong round
+     * trip (null before the first pong).
+     */
+    this.stats = {
+      mediaSent: 0,
+      mediaReceived: 0,
+      secondsReceived: 0,
+      clears: 0,
+      bytesSent: 0,
+      bytesReceived: 0,
+      rttMs: null,
+    };
+    /** @type {?number} performance.now() of the unanswered ping */
+    this.pingSentAt = null;
+    /** @type {?number} */
+    this.pingTimer = null;
     /** @type {?WebSocket} */
     this.socket = null;
     /** @type {?MediaStream} */
@@ -174,11 +187,11 @@ export class WebSocketAudioClient extends EventTarget {
   }
 
   /**
-   * @return {string} the id for `/input_hook` and `/outputs?webrtc_id=`, as
-   *     FastRtcClient's
+   * @return {string} FastRTC's `websocket_id`; the same id goes to
+   *     `/input_hook` and `/outputs?webrtc_id=`
    */
-  get webrtcId() {
-    return this.websocketId;
+  get websocketId() {
+    return this.webrtcId;
   }
 
   /**
@@ -214,7 +227,9 @@ export class WebSocketAudioClient extends EventTarget {
           {once: true});
     });
     if (this.socket !== socket) throw new Error('closed while connecting');
-    socket.send(JSON.stringify({event: 'start', websocket_id: this.websocketId}));
+    this.sendJson_({event: 'start', websocket_id: this.websocketId});
+    this.pingTimer = setInterval(() => this.ping_(), this.pingIntervalMs);
+    this.ping_();
     this.setState_('connected');
     this.emit_('channelopen', {});
     if (mode !== 'receive') await this.startCapture_(stream);
@@ -222,6 +237,7 @@ export class WebSocketAudioClient extends EventTarget {
 
   /** Sends `stop`, closes the socket and releases audio. Safe to repeat. */
   close() {
+    this.closeOutputs_();
     const socket = this.socket;
     this.socket = null;
     if (socket) {
@@ -271,8 +287,7 @@ export class WebSocketAudioClient extends EventTarget {
         codes[i] = muLawEncode(Math.round(s * 32767));
       }
       if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-        this.socket.send(JSON.stringify(
-            {event: 'media', media: {payload: toBase64(codes)}}));
+        this.sendJson_({event: 'media', media: {payload: toBase64(codes)}});
         this.stats.mediaSent++;
       }
     }
@@ -291,12 +306,18 @@ export class WebSocketAudioClient extends EventTarget {
   /** @param {*} data a frame from the server */
   onFrame_(data) {
     const raw = typeof data === 'string' ? data : String(data);
+    this.stats.bytesReceived += raw.length;
     const message = parseMessage(raw);
     if (message && message.event === 'media') {
       this.play_(fromBase64(message.media.payload));
     } else if (message && message.event === 'clear') {
       this.clear_();
-    } else if (!(message && message.event === 'pong')) {
+    } else if (message && message.event === 'pong') {
+      if (this.pingSentAt !== null) {
+        this.stats.rttMs = performance.now() - this.pingSentAt;
+        this.pingSentAt = null;
+      }
+    } else {
       this.emit_('message', {raw, data: message});
     }
   }
@@ -331,7 +352,28 @@ export class WebSocketAudioClient extends EventTarget {
     this.emit_('clear', {droppedSeconds: dropped});
   }
 
+  /**
+   * Sends one JSON frame, counting its bytes.
+   * @param {!Object} frame
+   */
+  sendJson_(frame) {
+    const text = JSON.stringify(frame);
+    this.socket.send(text);
+    this.stats.bytesSent += text.length;
+  }
+
+  /** Sends `ping` (FastRTC answers `pong`) to measure the round trip. */
+  ping_() {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.pingSentAt !== null) return;  // the last one is unanswered yet
+    this.pingSentAt = performance.now();
+    this.sendJson_({event: 'ping'});
+  }
+
   release_() {
+    if (this.pingTimer !== null) clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    this.pingSentAt = null;
     if (this.localStream) {
       this.localStream.getTracks().forEach((track) => track.stop());
       this.localStream = null;
@@ -342,20 +384,5 @@ export class WebSocketAudioClient extends EventTarget {
     this.captureContext = null;
     this.playbackContext = null;
     this.playing.clear();
-  }
-
-  /** @param {string} state */
-  setState_(state) {
-    if (state === this.state) return;
-    this.state = state;
-    this.emit_('statechange', {state});
-  }
-
-  /**
-   * @param {string} type
-   * @param {!Object} detail
-   */
-  emit_(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, {detail}));
   }
 }

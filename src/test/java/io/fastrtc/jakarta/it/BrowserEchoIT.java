@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -153,19 +152,26 @@ class BrowserEchoIT {
     stopStream(chromium);
   }
 
-  /** Loads the page, selects the stream, clicks Start and waits for "connected". */
-  static void startStream(HeadlessChromium chromium, URI base, String stream) {
+  /** Loads the stream's own page and waits until it can start. */
+  static void openStreamPage(HeadlessChromium chromium, URI base, String stream) {
     String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    chromium.driver().get(root);
+    chromium.driver().get(root + "stream.html?name=" + stream);
     waitFor(
         chromium,
-        "stream \"" + stream + "\" in the list",
+        "the page of stream \"" + stream + "\"",
         Duration.ofSeconds(15),
-        page ->
-            !page.driver()
-                .findElements(By.cssSelector("#stream option[value='" + stream + "']"))
-                .isEmpty());
-    new Select(chromium.driver().findElement(By.id("stream"))).selectByValue(stream);
+        page -> {
+          if (!errors(page).isEmpty()) {
+            throw new AssertionError("the page shows errors: " + errors(page));
+          }
+          return page.driver().findElement(By.id("start")).isEnabled();
+        });
+    assertThat(chromium.driver().findElement(By.id("title")).getText()).isEqualTo(stream);
+  }
+
+  /** Opens the stream's page, clicks Start and waits for "connected". */
+  static void startStream(HeadlessChromium chromium, URI base, String stream) {
+    openStreamPage(chromium, base, stream);
     chromium.driver().findElement(By.id("start")).click();
     waitFor(
         chromium,

@@ -27,7 +27,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The bundled page's WebSocket option in headless Chromium: the page captures the fake microphone
@@ -178,19 +177,9 @@ class BrowserWebSocketIT {
         .containsExactly(0, 132, 16764, 32124, -32124);
   }
 
-  /** Loads the page, selects the stream and the WebSocket transport, clicks Start. */
+  /** Opens the stream's page, selects the WebSocket transport, clicks Start. */
   static void startOverWebSocket(HeadlessChromium chromium, URI base, String stream) {
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    chromium.driver().get(root);
-    waitFor(
-        chromium,
-        "stream \"" + stream + "\" in the list",
-        Duration.ofSeconds(15),
-        page ->
-            !page.driver()
-                .findElements(By.cssSelector("#stream option[value='" + stream + "']"))
-                .isEmpty());
-    new Select(chromium.driver().findElement(By.id("stream"))).selectByValue(stream);
+    BrowserEchoIT.openStreamPage(chromium, base, stream);
     chromium.driver().findElement(By.cssSelector("#transport input[value='websocket']")).click();
     chromium.driver().findElement(By.id("start")).click();
     waitFor(

@@ -71,6 +71,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   private volatile boolean closed;
 
   private final AudioTrackSink sink = this::onRemoteAudio;
+  private final WebRtcEngine engine;
 
   PeerSession(
       WebRtcEngine engine,
@@ -86,6 +87,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
             connection.definition().inputSampleRate(),
             resamplers,
             frame -> connection.onInput(frame, System.nanoTime()));
+    this.engine = engine;
     this.pc = engine.createPeerConnection(this);
     StreamDefinition stream = connection.definition();
     VideoTracks videoTracks = null;
@@ -264,6 +266,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     // pc.close() alone leaves the native peer connection, and with it the factory's media engine
     // and its rtc-low-prio thread, alive after the factory is disposed (see PeerConnectionCloser).
     PeerConnectionCloser.close(pc, localSender, video == null ? null : video.sender());
+    engine.keepAudioDeviceRunning();
     if (video != null) {
       video.dispose();
     }

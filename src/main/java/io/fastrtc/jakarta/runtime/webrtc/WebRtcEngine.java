@@ -73,6 +73,7 @@ public final class WebRtcEngine implements AutoCloseable {
   }
 
   RTCPeerConnection createPeerConnection(PeerConnectionObserver observer) {
+    keepAudioDeviceRunning();
     RTCConfiguration config = new RTCConfiguration();
     if (!ice.urls().isEmpty()) {
       RTCIceServer server = new RTCIceServer();
@@ -88,6 +89,21 @@ public final class WebRtcEngine implements AutoCloseable {
       config.portAllocatorConfig = ports;
     }
     return factory.createPeerConnection(config, observer);
+  }
+
+  /**
+   * Restarts the headless audio device's playout and recording where libwebrtc has stopped them (a
+   * no-op while they run). libwebrtc stops recording when its last sending audio stream goes away;
+   * with webrtc-java 0.14's headless device, a peer that only receives audio then gets no decoded
+   * audio at all (a send-mode stream after a closed receive-mode one heard nothing). Called before
+   * each new peer and after each peer is released.
+   */
+  synchronized void keepAudioDeviceRunning() {
+    if (closed) {
+      return;
+    }
+    audioModule.startPlayout();
+    audioModule.startRecording();
   }
 
   /**

@@ -1,34 +1,45 @@
 /**
- * @fileoverview The bundled page: pick a stream and a transport (WebRTC, or
- * for audio streams FastRTC's WebSocket), start and stop it, show the
- * connection state, the data-channel messages and errors, play the remote
- * audio and show the camera and the video from the server; set the stream's
- * additional inputs and watch its outputs. Exposes `window.fastrtcPage` for
- * browser tests.
+ * @fileoverview One stream's page (`stream.html?name=<stream>`), generated
+ * from the stream's metadata (GET api/streams): microphone and camera
+ * pickers, a transport choice (WebRTC, or for audio streams FastRTC's
+ * WebSocket), start and stop, the connection state with a hint when
+ * connecting takes long, local and remote media with level meters, live
+ * connection statistics, controls for the declared inputs, the outputs, the
+ * data-channel messages and errors. Exposes `window.fastrtcPage` for browser
+ * tests.
  */
 
-import {FastRtcClient, describeFailure, kindsOf} from './fastrtc-client.js';
-import {currentValues, describeInputErrors, OutputsView, postInputs, renderInputs} from './inputs-outputs.js';
+import {describeFailure, fetchRtcConfiguration, FastRtcClient, kindsOf} from './fastrtc-client.js';
+import {currentValues, describeInputErrors, OutputsView, renderInputs} from './inputs-outputs.js';
+import {LevelMeter} from './level-meter.js';
+import {figuresBetween, Sparkline, totalsOfReport, totalsOfSocket} from './stats.js';
 import {WebSocketAudioClient} from './websocket-client.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  form: $('controls'),
-  select: $('stream'),
+  title: $('title'),
   info: $('stream-info'),
+  form: $('controls'),
+  microphoneField: $('microphone-field'),
+  microphone: $('microphone'),
+  cameraField: $('camera-field'),
+  camera: $('camera'),
+  transport: $('transport'),
   start: $('start'),
   stop: $('stop'),
   state: $('state'),
+  hint: $('hint'),
   error: $('error'),
   log: $('log'),
   audio: $('remote-audio'),
   audioPanel: $('audio-panel'),
-  videoPanel: $('video-panel'),
+  videoBoxes: $('video-boxes'),
   localFigure: $('local-figure'),
   localVideo: $('local-video'),
   remoteFigure: $('remote-figure'),
   remoteVideo: $('remote-video'),
-  transport: $('transport'),
+  localMeterRow: $('local-meter-row'),
+  remoteMeterRow: $('remote-meter-row'),
   inputsPanel: $('inputs-panel'),
   inputs: $('inputs'),
   inputsStatus: $('inputs-status'),
@@ -36,13 +47,28 @@ const ui = {
   outputs: $('outputs'),
 };
 
+/** How long "connecting" may last before the page suggests causes. */
+const SLOW_CONNECT_MS = 5000;
+
+/** Seconds of statistics the plots show. */
+const STATS_HISTORY = 60;
+
+const HINT_SLOW = 'Taking a while to connect. Behind a VPN, a firewall or ' +
+    'NAT, WebRTC needs a TURN server: ask your administrator to configure ' +
+    'one (README, "ICE and TURN").';
+const HINT_SLOW_AUDIO = ' Or try the WebSocket transport.';
+
 /** Test hooks; kept small on purpose. */
 const page = {
   state: 'idle',
+  /** @type {?Object} this page's stream, from api/streams */
+  stream: null,
   /** @type {!Array<string>} raw data-channel messages, as received */
   messages: [],
   /** @type {!Array<string>} */
   errors: [],
+  /** @type {!Array<string>} hints shown (e.g. connecting takes long) */
+  hints: [],
   /** @type {!Array<!Object>} what GET api/streams returned */
   streams: [],
   /** @type {!Array<string>} kinds of the remote tracks received */
@@ -57,6 +83,17 @@ const page = {
   lastInputAnswer: null,
   /** @type {boolean} whether the outputs stream is open */
   outputsOpen: false,
+  /** @type {?RTCConfiguration} what the current connection uses */
+  rtcConfiguration: null,
+  /**
+   * Tests may set this to use another RTCConfiguration than the server's.
+   * @type {?RTCConfiguration}
+   */
+  rtcConfigurationOverride: null,
+  /** @type {!Array<!Object>} one figures object per second, latest last */
+  stats: [],
+  /** @return {{local: ?number, remote: ?number}} meter levels, dBFS */
+  levels: () => ({local: meters.local.db, remote: meters.remote.db}),
   setInput,
   dominantFrequency,
   inboundAudioStats,
@@ -66,21 +103,44 @@ const page = {
 };
 window.fastrtcPage = page;
 
+const meters = {
+  local: new LevelMeter($('local-level'), $('local-level-text')),
+  remote: new LevelMeter($('remote-level'), $('remote-level-text')),
+};
+
+const plots = {
+  rtt: new Sparkline($('rtt-plot'), $('rtt-value'),
+      {unit: 'ms', minScale: 10, colors: ['#0b57d0']}),
+  jitter: new Sparkline($('jitter-plot'), $('jitter-value'),
+      {unit: 'ms', digits: 1, minScale: 5, colors: ['#0b57d0']}),
+  loss: new Sparkline($('loss-plot'), $('loss-value'),
+      {unit: '%', digits: 1, minScale: 1, colors: ['#a4161a']}),
+  bitrate: new Sparkline($('bitrate-plot'), $('bitrate-value'),
+      {unit: 'kbit/s', minScale: 50, colors: ['#0b57d0', '#1e6b2e']}),
+};
+
 /** @type {?FastRtcClient|?WebSocketAudioClient} */
 let client = null;
 /** @type {?MediaStream} */
 let remoteStream = null;
-/** @type {?{context: !AudioContext, analyser: !AnalyserNode}} */
-let analysis = null;
-/** @type {?EventSource} */
-let outputSource = null;
+/** @type {?AudioContext} for the meters and the frequency analysis */
+let audio = null;
+/** @type {?AnalyserNode} */
+let analyser = null;
 /** @type {?OutputsView} */
 let outputsView = null;
 /** @type {!Promise<*>} the answer to the latest input change */
 let pendingInput = Promise.resolve(null);
+/** @type {?number} */
+let slowTimer = null;
+/** @type {?number} */
+let statsTimer = null;
+/** @type {?Object} the previous stats totals */
+let lastTotals = null;
 
-/** Loads the stream list into the select. */
-async function loadStreams() {
+/** Loads the stream's metadata and builds the page for it. */
+async function load() {
+  const name = new URLSearchParams(location.search).get('name');
   try {
     const response = await fetch('api/streams', {
       headers: {'Accept': 'application/json'},
@@ -90,49 +150,75 @@ async function loadStreams() {
     if (!Array.isArray(streams)) throw new Error('not a JSON array');
     page.streams = streams;
   } catch (e) {
-    ui.select.replaceChildren(new Option('No streams available'));
     showError(`Could not load the stream list: ${e.message}`);
     return;
   }
-  ui.select.replaceChildren(...page.streams.map((stream) => {
-    const option = new Option(`${stream.name} (${stream.mode})`, stream.name);
-    option.selected = Boolean(stream.isDefault);
-    return option;
-  }));
-  ui.select.disabled = page.streams.length === 0;
-  ui.start.disabled = page.streams.length === 0;
-  if (page.streams.length === 0) showError('The server offers no streams.');
-  describeSelected();
-}
-
-/** @return {?Object} the selected stream's description */
-function selectedStream() {
-  return page.streams.find((s) => s.name === ui.select.value) || null;
-}
-
-/** Shows the selected stream's description, limits, inputs and outputs. */
-function describeSelected() {
-  const stream = selectedStream();
-  ui.info.textContent = stream ?
-      `${stream.description || stream.name} · ${stream.modality}, ` +
-          `${stream.mode}, limit ${stream.concurrencyLimit}` :
-      '';
+  const stream = name === null ?
+      page.streams.find((s) => s.isDefault) || page.streams[0] :
+      page.streams.find((s) => s.name === name);
+  if (!stream) {
+    ui.title.textContent = name === null ? 'No streams' : `Unknown stream “${name}”`;
+    showError(name === null ? 'This application deploys no streams.' :
+        `There is no stream named “${name}”. Go back to all streams.`);
+    return;
+  }
+  page.stream = stream;
+  document.title = `${stream.name} · FastRTC for Jakarta EE`;
+  ui.title.textContent = stream.name;
+  ui.info.textContent = `${stream.description || stream.name} · ` +
+      `${stream.modality}, ${stream.mode}, limit ${stream.concurrencyLimit}` +
+      (stream.timeLimitSeconds > 0 ? `, ${stream.timeLimitSeconds} s per connection` : '');
   showPanels(stream);
   // FastRTC's WebSocket transport carries audio only.
   const socketOption = transportOption('websocket');
-  socketOption.disabled = !stream || stream.modality !== 'audio';
-  if (socketOption.disabled && socketOption.checked) {
-    transportOption('webrtc').checked = true;
-  }
-  const inputs = (stream && stream.inputs) || [];
-  const outputs = (stream && stream.outputs) || [];
+  socketOption.disabled = stream.modality !== 'audio';
+  socketOption.parentElement.title = socketOption.disabled ?
+      'The WebSocket transport carries audio only' : '';
+  const inputs = stream.inputs || [];
+  const outputs = stream.outputs || [];
   ui.inputsPanel.hidden = inputs.length === 0;
-  ui.inputsStatus.textContent = '';
-  renderInputs(ui.inputs, inputs, (name, value) => {
-    pendingInput = client ? sendInputs({[name]: value}) : Promise.resolve(null);
+  renderInputs(ui.inputs, inputs, (inputName, value) => {
+    pendingInput = client ? sendInputs({[inputName]: value}) : Promise.resolve(null);
   });
   ui.outputsPanel.hidden = outputs.length === 0;
   outputsView = new OutputsView(ui.outputs, outputs);
+  ui.start.disabled = false;
+  drawStats();
+  await refreshDevices();
+}
+
+/**
+ * Shows the pickers, video boxes, meters and audio player the stream needs.
+ * @param {!Object} stream
+ */
+function showPanels(stream) {
+  const kinds = kindsOf(stream.modality);
+  const sends = stream.mode !== 'receive';
+  const receives = stream.mode !== 'send';
+  ui.microphoneField.hidden = !sends || !kinds.includes('audio');
+  ui.cameraField.hidden = !sends || !kinds.includes('video');
+  ui.videoBoxes.hidden = !kinds.includes('video');
+  ui.localFigure.hidden = !sends;
+  ui.remoteFigure.hidden = !receives;
+  ui.localMeterRow.hidden = !sends || !kinds.includes('audio');
+  ui.remoteMeterRow.hidden = !receives || !kinds.includes('audio');
+  ui.audioPanel.hidden = !receives || !kinds.includes('audio');
+}
+
+/** Fills the device pickers (names appear once media access is granted). */
+async function refreshDevices() {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.enumerateDevices) return;
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  const fill = (select, kind, fallback) => {
+    const chosen = select.value;
+    const options = devices.filter((d) => d.kind === kind && d.deviceId &&
+        d.deviceId !== 'default');
+    select.replaceChildren(new Option(fallback, ''),
+        ...options.map((d, i) => new Option(d.label || `${fallback} ${i + 1}`, d.deviceId)));
+    select.value = options.some((d) => d.deviceId === chosen) ? chosen : '';
+  };
+  fill(ui.microphone, 'audioinput', 'Default microphone');
+  fill(ui.camera, 'videoinput', 'Default camera');
 }
 
 /**
@@ -149,9 +235,16 @@ function selectedTransport() {
   return transportOption('websocket').checked ? 'websocket' : 'webrtc';
 }
 
-/** @param {string} path e.g. '/streams/tone/input_hook' @return {!URL} */
-function appUrl(path) {
-  return new URL(String(path).replace(/^\//, ''), document.baseURI);
+/**
+ * @param {!Array<string>} kinds the stream's track kinds
+ * @return {!MediaStreamConstraints} the chosen devices
+ */
+function mediaConstraints(kinds) {
+  const device = (select) => select.value ? {deviceId: {exact: select.value}} : true;
+  return {
+    audio: kinds.includes('audio') ? device(ui.microphone) : false,
+    video: kinds.includes('video') ? device(ui.camera) : false,
+  };
 }
 
 /**
@@ -160,10 +253,8 @@ function appUrl(path) {
  * @return {!Promise<?{ok: boolean, status: number, body: *}>}
  */
 async function sendInputs(values) {
-  const stream = selectedStream();
-  if (!client || !stream) return null;
-  const answer =
-      await postInputs(appUrl(stream.inputHookPath), client.webrtcId, values);
+  if (!client) return null;
+  const answer = await client.sendInputs(values);
   page.lastInputAnswer = answer;
   ui.inputsStatus.textContent = answer.ok ?
       'Inputs applied.' :
@@ -190,103 +281,83 @@ function setInput(name, value) {
   return pendingInput;
 }
 
-/** Opens the outputs stream of the current connection. */
-function openOutputs() {
-  const stream = selectedStream();
-  if (!client || !stream || outputSource) return;
-  const url = appUrl(stream.outputsPath);
-  url.searchParams.set('webrtc_id', client.webrtcId);
-  const source = new EventSource(url);
-  outputSource = source;
-  source.addEventListener('open', () => {
-    page.outputsOpen = true;
-  });
-  source.addEventListener('output', (e) => {
-    const values = JSON.parse(e.data);
-    page.outputs.push({id: e.lastEventId || null, values});
-    if (outputsView) outputsView.show(values);
-  });
-  source.addEventListener('error', () => {
-    // The server ends the stream when the connection closes; do not retry.
-    if (outputSource === source) closeOutputs();
-  });
-}
-
-function closeOutputs() {
-  if (outputSource) outputSource.close();
-  outputSource = null;
-  page.outputsOpen = false;
-}
-
-/**
- * Shows the audio player and the video boxes the stream needs.
- * @param {?Object} stream
- */
-function showPanels(stream) {
-  const kinds = stream ? kindsOf(stream.modality) : ['audio'];
-  const sends = stream && stream.mode !== 'receive';
-  const receives = stream && stream.mode !== 'send';
-  ui.audioPanel.hidden = !kinds.includes('audio') || !receives;
-  ui.videoPanel.hidden = !kinds.includes('video');
-  ui.localFigure.hidden = !sends;
-  ui.remoteFigure.hidden = !receives;
-}
-
-/** Starts the selected stream. */
+/** Starts the stream. */
 async function start() {
-  const stream = selectedStream();
+  const stream = page.stream;
   if (!stream || client) return;
   showError('');
   page.messages.length = 0;
   page.errors.length = 0;
   page.remoteKinds.length = 0;
-  ui.log.replaceChildren();
-  setBusy(true);
-  // Paths are relative to the app root, which is where this page lives.
-  const path = stream.basePath ||
-      String(stream.offerPath).replace(/\/webrtc\/offer$/, '');
-  const base = new URL(path.replace(/^\//, ''), document.baseURI);
-  page.transport = selectedTransport();
+  page.outputs.length = 0;
+  page.stats.length = 0;
+  page.lastInputAnswer = null;
   page.clears = 0;
-  if (page.transport === 'websocket') {
-    client = new WebSocketAudioClient(base, {
-      inputSampleRate: stream.inputSampleRate,
-      outputSampleRate: stream.outputSampleRate,
-    });
-    client.addEventListener('clear', (e) => onClear(e.detail));
-  } else {
-    // An ICE/TURN configuration, if the server lists one for the stream.
-    client = new FastRtcClient(base, {rtcConfiguration: stream.rtcConfiguration});
-  }
-  client.addEventListener('statechange', (e) => setState(e.detail.state));
-  client.addEventListener('message', (e) => onMessage(e.detail));
-  client.addEventListener(
-      'track', (e) => onTrack(e.detail.track, e.detail.stream));
-  client.addEventListener('channelopen', () => {
-    openOutputs();
+  lastTotals = null;
+  ui.log.replaceChildren();
+  ui.inputsStatus.textContent = '';
+  outputsView = new OutputsView(ui.outputs, stream.outputs || []);
+  setBusy(true);
+  setState('connecting');
+  audio = new AudioContext();
+  // Paths are relative to the app root, which is where this page lives.
+  const base = new URL(String(stream.basePath).replace(/^\//, ''), document.baseURI);
+  page.transport = selectedTransport();
+  const mine = page.transport === 'websocket' ?
+      new WebSocketAudioClient(base, {
+        inputSampleRate: stream.inputSampleRate,
+        outputSampleRate: stream.outputSampleRate,
+      }) :
+      new FastRtcClient(base);
+  client = mine;
+  mine.addEventListener('statechange', (e) => setState(e.detail.state));
+  mine.addEventListener('message', (e) => onMessage(e.detail));
+  mine.addEventListener('track', (e) => onTrack(e.detail.track, e.detail.stream));
+  mine.addEventListener('clear', (e) => onClear(e.detail));
+  mine.addEventListener('outputsopen', () => {
+    page.outputsOpen = true;
+  });
+  mine.addEventListener('outputsclose', () => {
+    page.outputsOpen = false;
+  });
+  mine.addEventListener('output', (e) => {
+    page.outputs.push(e.detail);
+    if (outputsView) outputsView.show(e.detail.values);
+  });
+  mine.addEventListener('channelopen', () => {
+    if ((stream.outputs || []).length) mine.subscribeOutputs();
     // The server starts from the defaults: send what the controls show now.
     if ((stream.inputs || []).length) {
-      sendInputs(currentValues(ui.inputs, stream.inputs));
+      pendingInput = sendInputs(currentValues(ui.inputs, stream.inputs));
     }
   });
-  page.outputs.length = 0;
-  page.lastInputAnswer = null;
-  const mine = client;
+  slowTimer = setTimeout(() => {
+    if (client !== mine || page.state === 'connected') return;
+    const hint = HINT_SLOW + (stream.modality === 'audio' ? HINT_SLOW_AUDIO : '');
+    ui.hint.textContent = hint;
+    page.hints.push(hint);
+  }, SLOW_CONNECT_MS);
   try {
+    if (mine instanceof FastRtcClient) {
+      mine.rtcConfiguration = page.rtcConfigurationOverride ||
+          await fetchRtcConfiguration(new URL('.', document.baseURI));
+      page.rtcConfiguration = mine.rtcConfiguration;
+    }
     const kinds = kindsOf(stream.modality);
     const local = stream.mode === 'receive' ?
         null :
-        await navigator.mediaDevices.getUserMedia({
-          audio: kinds.includes('audio'),
-          video: kinds.includes('video'),
-        });
-    if (client !== mine) {  // stopped while asking for the microphone
+        await navigator.mediaDevices.getUserMedia(mediaConstraints(kinds));
+    if (client !== mine) {  // stopped while asking for the devices
       if (local) local.getTracks().forEach((track) => track.stop());
       return;
     }
-    ui.localVideo.srcObject = kinds.includes('video') ? local : null;
-    await mine.connect(
-        {mode: stream.mode, stream: local, modality: stream.modality});
+    if (local) {
+      ui.localVideo.srcObject = kinds.includes('video') ? local : null;
+      if (kinds.includes('audio')) meters.local.attach(audio, local);
+      refreshDevices();  // labels are readable now
+    }
+    statsTimer = setInterval(sampleStats, 1000);
+    await mine.connect({mode: stream.mode, stream: local, modality: stream.modality});
   } catch (e) {
     if (client !== mine) return;
     showError(e.message || String(e));
@@ -299,13 +370,22 @@ function stop() {
   const current = client;
   client = null;
   if (current) current.close();
-  closeOutputs();
+  clearTimeout(slowTimer);
+  clearInterval(statsTimer);
+  slowTimer = null;
+  statsTimer = null;
+  ui.hint.textContent = '';
+  page.outputsOpen = false;
   remoteStream = null;
   ui.audio.srcObject = null;
   ui.localVideo.srcObject = null;
   ui.remoteVideo.srcObject = null;
-  if (analysis) analysis.context.close();
-  analysis = null;
+  meters.local.detach();
+  meters.remote.detach();
+  if (audio) audio.close();
+  audio = null;
+  analyser = null;
+  if (page.state === 'connecting') setState('closed');
   setBusy(false);
 }
 
@@ -313,9 +393,10 @@ function stop() {
 function setBusy(busy) {
   const [from, to] = busy ? [ui.start, ui.stop] : [ui.stop, ui.start];
   const moveFocus = document.activeElement === from;
-  ui.start.disabled = busy || page.streams.length === 0;
-  ui.select.disabled = busy || page.streams.length === 0;
+  ui.start.disabled = busy || !page.stream;
   ui.transport.disabled = busy;
+  ui.microphone.disabled = busy;
+  ui.camera.disabled = busy;
   ui.stop.disabled = !busy;
   if (moveFocus) to.focus();  // a disabled button would drop the focus
 }
@@ -325,10 +406,40 @@ function setState(state) {
   page.state = state;
   ui.state.textContent = state;
   ui.state.dataset.state = state;
+  if (state !== 'connecting' && state !== 'new') ui.hint.textContent = '';
   if (state === 'failed' && client) {
     showError('The connection failed.');
     stop();
   }
+}
+
+/** Reads the connection's counters and adds one second to the plots. */
+async function sampleStats() {
+  const current = client;
+  if (!current) return;
+  let totals = null;
+  if (current instanceof WebSocketAudioClient) {
+    totals = totalsOfSocket(current.stats, performance.now());
+  } else {
+    const report = await current.getStats();
+    if (report) totals = totalsOfReport(report, performance.now());
+  }
+  if (!totals || client !== current) return;
+  if (lastTotals) {
+    page.stats.push(figuresBetween(lastTotals, totals));
+    if (page.stats.length > STATS_HISTORY) page.stats.shift();
+    drawStats();
+  }
+  lastTotals = totals;
+}
+
+/** Redraws the plots from page.stats. */
+function drawStats() {
+  const series = (key) => page.stats.map((f) => f[key]);
+  plots.rtt.draw([series('rttMs')]);
+  plots.jitter.draw([series('jitterMs')]);
+  plots.loss.draw([series('lossPercent')]);
+  plots.bitrate.draw([series('inKbps'), series('outKbps')], ['in', 'out']);
 }
 
 /** @param {{raw: string, data: *}} message */
@@ -382,6 +493,7 @@ function onTrack(track, stream) {
     ui.remoteVideo.srcObject = stream;
   } else {
     ui.audio.srcObject = stream;
+    if (audio) meters.remote.attach(audio, stream);
   }
 }
 
@@ -401,21 +513,19 @@ function showError(text, kind = 'error') {
  *     in Hz (parabolic interpolation) and the RMS level (0..1)
  */
 async function dominantFrequency() {
-  if (!remoteStream) throw new Error('no remote audio');
-  if (!analysis) {
-    const context = new AudioContext();
-    const analyser = context.createAnalyser();
+  if (!remoteStream || !audio) throw new Error('no remote audio');
+  if (!analyser) {
+    analyser = audio.createAnalyser();
     analyser.fftSize = 16384;
-    context.createMediaStreamSource(remoteStream).connect(analyser);
-    analysis = {context, analyser};
+    audio.createMediaStreamSource(remoteStream).connect(analyser);
   }
-  const {context, analyser} = analysis;
-  await context.resume();
-  const fillMs = 1000 * analyser.fftSize / context.sampleRate;
+  await audio.resume();
+  const fillMs = 1000 * analyser.fftSize / audio.sampleRate;
   await new Promise((resolve) => setTimeout(resolve, fillMs + 200));
+  if (!analyser) throw new Error('stopped while measuring');
   const db = new Float32Array(analyser.frequencyBinCount);
   analyser.getFloatFrequencyData(db);
-  const binHz = context.sampleRate / analyser.fftSize;
+  const binHz = audio.sampleRate / analyser.fftSize;
   let peak = Math.ceil(40 / binHz);  // ignore DC and rumble
   for (let i = peak; i < db.length - 1; i++) {
     if (db[i] > db[peak]) peak = i;
@@ -465,7 +575,7 @@ async function inboundAudioStats() {
  *     inbound video RTP counters, or null when not connected
  */
 async function inboundVideoStats() {
-  const report = client ? await client.getStats() : null;
+  const report = client instanceof FastRtcClient ? await client.getStats() : null;
   if (!report) return null;
   const totals = {
     packetsReceived: 0,
@@ -532,6 +642,8 @@ ui.form.addEventListener('submit', (e) => {
   start();
 });
 ui.stop.addEventListener('click', () => stop());
-ui.select.addEventListener('change', describeSelected);
 window.addEventListener('pagehide', () => stop());
-loadStreams();
+if (navigator.mediaDevices) {
+  navigator.mediaDevices.addEventListener('devicechange', () => refreshDevices());
+}
+load();

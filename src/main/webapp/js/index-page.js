@@ -1,0 +1,85 @@
+/**
+ * @fileoverview The index page: lists the deployed streams from
+ * `GET api/streams`, each linking to its own page (`stream.html?name=`), and
+ * says so plainly when WebRTC is unavailable on the server
+ * (`GET api/status`). Exposes `window.fastrtcIndex` for browser tests.
+ */
+
+const list = document.getElementById('streams');
+const error = document.getElementById('error');
+
+/** Test hooks. */
+const index = {loaded: false, streams: [], errors: []};
+window.fastrtcIndex = index;
+
+/**
+ * @param {string} text
+ * @return {!HTMLElement} a small label
+ */
+function badge(text) {
+  const span = document.createElement('span');
+  span.className = 'badge';
+  span.textContent = text;
+  return span;
+}
+
+/**
+ * @param {!Object} stream one entry of api/streams
+ * @return {!HTMLLIElement}
+ */
+function entry(stream) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = `stream.html?name=${encodeURIComponent(stream.name)}`;
+  link.textContent = stream.name;
+  link.dataset.stream = stream.name;
+  const heading = document.createElement('h3');
+  heading.append(link);
+  const description = document.createElement('p');
+  description.textContent = stream.description || '';
+  const badges = document.createElement('p');
+  badges.className = 'badges';
+  badges.append(badge(stream.modality), badge(stream.mode),
+      badge(`limit ${stream.concurrencyLimit}`),
+      badge(`${stream.activeConnections} connected`));
+  if ((stream.inputs || []).length) badges.append(badge(`${stream.inputs.length} inputs`));
+  if ((stream.outputs || []).length) badges.append(badge(`${stream.outputs.length} outputs`));
+  if (stream.isDefault) badges.append(badge('default'));
+  item.append(heading, description, badges);
+  return item;
+}
+
+/** @param {string} text */
+function showError(text) {
+  error.textContent = text;
+  index.errors.push(text);
+}
+
+async function load() {
+  try {
+    const response = await fetch('api/streams', {headers: {'Accept': 'application/json'}});
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const streams = await response.json();
+    if (!Array.isArray(streams)) throw new Error('not a JSON array');
+    index.streams = streams;
+    list.replaceChildren(...streams.map(entry));
+    if (streams.length === 0) showError('This application deploys no streams.');
+  } catch (e) {
+    list.replaceChildren();
+    showError(`Could not load the stream list: ${e.message}`);
+  } finally {
+    list.removeAttribute('aria-busy');
+    index.loaded = true;
+  }
+  try {
+    const status = await (await fetch('api/status')).json();
+    if (status.webrtc && status.webrtc !== 'available') {
+      showError(`WebRTC is unavailable on the server: ${status.webrtc}. ` +
+          'WebSocket streams still work.');
+    }
+  } catch (e) {
+    // The status is a courtesy; the list above is what matters.
+  }
+}
+
+load();
