@@ -16,7 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Deploys the packaged WAR to the managed Liberty and fetches a static page from it. */
+/**
+ * Deploys the packaged WAR to the managed Liberty and fetches a static page and the browser's RTC
+ * configuration from it.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DeploymentSmokeIT {
@@ -40,5 +43,24 @@ class DeploymentSmokeIT {
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
+  }
+
+  @Test
+  void servesAnEmptyUncachedRtcConfigurationByDefault() throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(Deployments.url(baseUrl, "api/rtc-configuration"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"iceServers\":[]}");
+    assertThat(response.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
   }
 }

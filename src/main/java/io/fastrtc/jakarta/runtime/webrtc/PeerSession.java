@@ -100,7 +100,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
         videoTracks = new VideoTracks(engine, connection, stream.sendsVideo());
       }
     } catch (RuntimeException | Error e) {
-      PeerConnectionCloser.close(pc);
+      engine.release(() -> PeerConnectionCloser.close(pc));
       if (localTrack != null) {
         localTrack.dispose();
       }
@@ -265,8 +265,8 @@ final class PeerSession implements Transport, PeerConnectionObserver {
     }
     // pc.close() alone leaves the native peer connection, and with it the factory's media engine
     // and its rtc-low-prio thread, alive after the factory is disposed (see PeerConnectionCloser).
-    PeerConnectionCloser.close(pc, localSender, video == null ? null : video.sender());
-    engine.keepAudioDeviceRunning();
+    RTCRtpSender videoSender = video == null ? null : video.sender();
+    engine.release(() -> PeerConnectionCloser.close(pc, localSender, videoSender));
     if (video != null) {
       video.dispose();
     }

@@ -72,7 +72,7 @@ public final class WebRtcEngine implements AutoCloseable {
     return factory;
   }
 
-  RTCPeerConnection createPeerConnection(PeerConnectionObserver observer) {
+  synchronized RTCPeerConnection createPeerConnection(PeerConnectionObserver observer) {
     keepAudioDeviceRunning();
     RTCConfiguration config = new RTCConfiguration();
     if (!ice.urls().isEmpty()) {
@@ -95,15 +95,30 @@ public final class WebRtcEngine implements AutoCloseable {
    * Restarts the headless audio device's playout and recording where libwebrtc has stopped them (a
    * no-op while they run). libwebrtc stops recording when its last sending audio stream goes away;
    * with webrtc-java 0.14's headless device, a peer that only receives audio then gets no decoded
-   * audio at all (a send-mode stream after a closed receive-mode one heard nothing). Called before
-   * each new peer and after each peer is released.
+   * audio at all (a send-mode stream after a closed receive-mode one heard nothing).
+   *
+   * <p>libwebrtc stops recording only while a peer is being closed, and starting it at the same
+   * time from another thread hangs inside the device. So peers are created and released under this
+   * engine's lock ({@link #createPeerConnection}, {@link #release}), and this runs under it too,
+   * never concurrently with a close.
    */
-  synchronized void keepAudioDeviceRunning() {
+  private void keepAudioDeviceRunning() {
     if (closed) {
       return;
     }
     audioModule.startPlayout();
     audioModule.startRecording();
+  }
+
+  /**
+   * Releases a peer (the action calls {@link PeerConnectionCloser}), then restarts the audio device
+   * if releasing stopped it.
+   *
+   * @param release closes the peer connection and its tracks
+   */
+  synchronized void release(Runnable release) {
+    release.run();
+    keepAudioDeviceRunning();
   }
 
   /**

@@ -1,0 +1,25 @@
+package io.fastrtc.jakarta.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's client example is the script of {@code examples/client.html}, which
+ * BrowserStreamPagesIT runs in Chromium; this keeps the two the same.
+ */
+class ReadmeExampleTest {
+  @Test
+  void readmeShowsTheTestedClientExampleVerbatim() throws Exception {
+    String page = Files.readString(Path.of("src/main/webapp/examples/client.html"));
+    int start = page.indexOf("<script type=\"module\">");
+    int end = page.indexOf("</script>", start);
+    assertThat(start).as("the example's module script").isNotNegative();
+    String script = page.substring(start, end + "</script>".length());
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).as("README.md").contains(script);
+    assertThat(script.lines().count()).as("lines in the example").isLessThanOrEqualTo(22);
+  }
+}
