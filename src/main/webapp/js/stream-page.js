@@ -22,6 +22,8 @@ const ui = {
   form: $('controls'),
   microphoneField: $('microphone-field'),
   microphone: $('microphone'),
+  processingField: $('processing-field'),
+  processing: $('voice-processing'),
   cameraField: $('camera-field'),
   camera: $('camera'),
   transport: $('transport'),
@@ -196,6 +198,7 @@ function showPanels(stream) {
   const sends = stream.mode !== 'receive';
   const receives = stream.mode !== 'send';
   ui.microphoneField.hidden = !sends || !kinds.includes('audio');
+  ui.processingField.hidden = ui.microphoneField.hidden;
   ui.cameraField.hidden = !sends || !kinds.includes('video');
   ui.videoBoxes.hidden = !kinds.includes('video');
   ui.localFigure.hidden = !sends;
@@ -240,10 +243,18 @@ function selectedTransport() {
  * @return {!MediaStreamConstraints} the chosen devices
  */
 function mediaConstraints(kinds) {
-  const device = (select) => select.value ? {deviceId: {exact: select.value}} : true;
+  const device = (select) => select.value ? {deviceId: {exact: select.value}} : {};
+  // Voice processing suits speech; off, music and test tones arrive unchanged.
+  const voice = ui.processing.checked;
+  const audio = {
+    ...device(ui.microphone),
+    echoCancellation: voice,
+    noiseSuppression: voice,
+    autoGainControl: voice,
+  };
   return {
-    audio: kinds.includes('audio') ? device(ui.microphone) : false,
-    video: kinds.includes('video') ? device(ui.camera) : false,
+    audio: kinds.includes('audio') ? audio : false,
+    video: kinds.includes('video') ? (ui.camera.value ? device(ui.camera) : true) : false,
   };
 }
 
@@ -396,6 +407,7 @@ function setBusy(busy) {
   ui.start.disabled = busy || !page.stream;
   ui.transport.disabled = busy;
   ui.microphone.disabled = busy;
+  ui.processing.disabled = busy;
   ui.camera.disabled = busy;
   ui.stop.disabled = !busy;
   if (moveFocus) to.focus();  // a disabled button would drop the focus

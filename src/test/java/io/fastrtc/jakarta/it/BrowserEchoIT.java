@@ -172,6 +172,11 @@ class BrowserEchoIT {
   /** Opens the stream's page, clicks Start and waits for "connected". */
   static void startStream(HeadlessChromium chromium, URI base, String stream) {
     openStreamPage(chromium, base, stream);
+    clickStartAndAwaitConnected(chromium);
+  }
+
+  /** Clicks Start on an open stream page and waits for "connected". */
+  static void clickStartAndAwaitConnected(HeadlessChromium chromium) {
     chromium.driver().findElement(By.id("start")).click();
     waitFor(
         chromium,

@@ -89,9 +89,19 @@ class BrowserWebSocketIT {
             Map<String, Object> stats = socketStats(chromium);
             assertThat(number(stats, "mediaSent")).as("media messages sent").isGreaterThan(50);
             assertThat(number(stats, "secondsReceived")).as("audio received, s").isGreaterThan(1.5);
+            // The stats plots over WebSocket: ping round trip and bitrate each second.
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures =
+                (Map<String, Object>)
+                    chromium.script(
+                        "const s = window.fastrtcPage.stats; return s[s.length - 1] || null;");
+            assertThat(figures).as("a second of statistics").isNotNull();
+            assertThat(number(figures, "rttMs")).as("ping round trip, ms").isNotNegative();
+            assertThat(number(figures, "inKbps")).as("inbound bitrate, kbit/s").isGreaterThan(10);
+            assertThat(number(figures, "outKbps")).as("outbound bitrate, kbit/s").isGreaterThan(10);
             System.out.printf(
-                "browser websocket echo: %.1f Hz at RMS %.3f; %s%n",
-                number(tone, "frequency"), number(tone, "level"), stats);
+                "browser websocket echo: %.1f Hz at RMS %.3f; %s; last second %s%n",
+                number(tone, "frequency"), number(tone, "level"), stats, figures);
             chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("websocket-echo.png"));
             stopStream(chromium);
           });
