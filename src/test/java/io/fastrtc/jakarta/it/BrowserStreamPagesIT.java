@@ -182,12 +182,7 @@ class BrowserStreamPagesIT {
     StringBuilder seen = new StringBuilder(name).append(':');
 
     openStreamPage(chromium, base, name);
-    if (audio && sends) {
-      // Chromium's noise suppression fades a steady test tone out within seconds: measure the
-      // stream, not the suppressor. The page's switch is what a user with music would use.
-      chromium.driver().findElement(By.id("voice-processing")).click();
-      assertThat(chromium.driver().findElement(By.id("voice-processing")).isSelected()).isFalse();
-    }
+    BrowserEchoIT.rawMicrophone(chromium);
     BrowserEchoIT.clickStartAndAwaitConnected(chromium);
     assertThat(chromium.script("return window.fastrtcPage.rtcConfiguration;"))
         .as("the RTCConfiguration from the server")

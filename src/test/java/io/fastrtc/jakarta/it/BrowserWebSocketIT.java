@@ -190,6 +190,7 @@ class BrowserWebSocketIT {
   /** Opens the stream's page, selects the WebSocket transport, clicks Start. */
   static void startOverWebSocket(HeadlessChromium chromium, URI base, String stream) {
     BrowserEchoIT.openStreamPage(chromium, base, stream);
+    BrowserEchoIT.rawMicrophone(chromium);
     chromium.driver().findElement(By.cssSelector("#transport input[value='websocket']")).click();
     chromium.driver().findElement(By.id("start")).click();
     waitFor(
