@@ -68,9 +68,7 @@ export function kindsOf(modality) {
  */
 export async function fetchRtcConfiguration(
     appRoot = new URL('.', document.baseURI)) {
-  const root = new URL(String(appRoot), document.baseURI);
-  if (!root.pathname.endsWith('/')) root.pathname += '/';
-  const response = await fetch(new URL('api/rtc-configuration', root), {
+  const response = await fetch(new URL('api/rtc-configuration', rootUrl(appRoot)), {
     headers: {'Accept': 'application/json'},
     cache: 'no-store',
   });
@@ -80,6 +78,33 @@ export async function fetchRtcConfiguration(
     throw new Error(`no RTC configuration (HTTP ${response.status})${detail}`);
   }
   return body;
+}
+
+/**
+ * Fetches the deployed streams' metadata, `GET <app root>/api/streams`: name,
+ * modality, mode, limits, rates, paths, inputs and outputs of each.
+ * @param {string|!URL=} appRoot the application root (default: the folder of
+ *     the page)
+ * @return {!Promise<!Array<!Object>>}
+ */
+export async function fetchStreams(appRoot = new URL('.', document.baseURI)) {
+  const response = await fetch(new URL('api/streams', rootUrl(appRoot)), {
+    headers: {'Accept': 'application/json'},
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const streams = await response.json();
+  if (!Array.isArray(streams)) throw new Error('not a JSON array');
+  return streams;
+}
+
+/**
+ * @param {string|!URL} appRoot
+ * @return {!URL} the application root as an absolute URL ending in '/'
+ */
+function rootUrl(appRoot) {
+  const root = new URL(String(appRoot), document.baseURI);
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  return root;
 }
 
 /** @return {string} a client-chosen connection id, like FastRTC's demos. */

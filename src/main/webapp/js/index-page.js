@@ -5,6 +5,8 @@
  * (`GET api/status`). Exposes `window.fastrtcIndex` for browser tests.
  */
 
+import {fetchStreams} from './fastrtc-client.js';
+
 const list = document.getElementById('streams');
 const error = document.getElementById('error');
 
@@ -57,10 +59,7 @@ function showError(text) {
 
 async function load() {
   try {
-    const response = await fetch('api/streams', {headers: {'Accept': 'application/json'}});
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const streams = await response.json();
-    if (!Array.isArray(streams)) throw new Error('not a JSON array');
+    const streams = await fetchStreams();
     index.streams = streams;
     list.replaceChildren(...streams.map(entry));
     if (streams.length === 0) showError('This application deploys no streams.');

@@ -9,7 +9,7 @@
  * tests.
  */
 
-import {describeFailure, fetchRtcConfiguration, FastRtcClient, kindsOf} from './fastrtc-client.js';
+import {describeFailure, fetchRtcConfiguration, fetchStreams, FastRtcClient, kindsOf} from './fastrtc-client.js';
 import {currentValues, describeInputErrors, OutputsView, renderInputs} from './inputs-outputs.js';
 import {LevelMeter} from './level-meter.js';
 import {figuresBetween, Sparkline, totalsOfReport, totalsOfSocket} from './stats.js';
@@ -144,13 +144,7 @@ let lastTotals = null;
 async function load() {
   const name = new URLSearchParams(location.search).get('name');
   try {
-    const response = await fetch('api/streams', {
-      headers: {'Accept': 'application/json'},
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const streams = await response.json();
-    if (!Array.isArray(streams)) throw new Error('not a JSON array');
-    page.streams = streams;
+    page.streams = await fetchStreams();
   } catch (e) {
     showError(`Could not load the stream list: ${e.message}`);
     return;
@@ -351,7 +345,7 @@ async function start() {
   try {
     if (mine instanceof FastRtcClient) {
       mine.rtcConfiguration = page.rtcConfigurationOverride ||
-          await fetchRtcConfiguration(new URL('.', document.baseURI));
+          await fetchRtcConfiguration();
       page.rtcConfiguration = mine.rtcConfiguration;
     }
     const kinds = kindsOf(stream.modality);

@@ -86,7 +86,7 @@ class BrowserEchoIT {
    * "handshake" on the data channel, and close cleanly on Stop.
    */
   static void runEchoCheck(URI base) throws Exception {
-    Path wav = writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       checking(chromium, "echo", () -> checkEcho(chromium, base));
     }
@@ -282,6 +282,11 @@ class BrowserEchoIT {
   @FunctionalInterface
   interface Check {
     void run() throws Exception;
+  }
+
+  /** The fake microphone's file: five seconds of {@link #TONE_HZ} at half scale. */
+  static Path toneWav() throws IOException {
+    return writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
   }
 
   /**

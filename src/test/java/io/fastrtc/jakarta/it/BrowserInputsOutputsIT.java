@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -68,9 +67,7 @@ class BrowserInputsOutputsIT {
   @Test
   void theThresholdSliderDrivesTheOutputsThePageShows() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav =
-        BrowserEchoIT.writeToneWav(
-            BrowserEchoIT.TARGET.resolve("browser").resolve("tone-440hz.wav"), 440, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       BrowserEchoIT.checking(
           chromium,
@@ -85,10 +82,10 @@ class BrowserInputsOutputsIT {
 
             assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 0)"))
                 .containsEntry("ok", true);
-            double loud = awaitShare(chromium, share -> share > 0.5);
+            double loud = BrowserStreamPagesIT.awaitOutput(chromium, share -> share > 0.5);
             assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 1)"))
                 .containsEntry("ok", true);
-            double none = awaitShare(chromium, share -> share == 0.0);
+            double none = BrowserStreamPagesIT.awaitOutput(chromium, share -> share == 0.0);
             String shown =
                 chromium
                     .driver()
@@ -101,30 +98,6 @@ class BrowserInputsOutputsIT {
             BrowserEchoIT.stopStream(chromium);
           });
     }
-  }
-
-  /** Waits for an output whose first value matches, and returns it. */
-  private static double awaitShare(
-      HeadlessChromium chromium, java.util.function.DoublePredicate wanted) {
-    double[] last = {Double.NaN};
-    BrowserEchoIT.waitFor(
-        chromium,
-        "an output matching the new threshold (last " + last[0] + ")",
-        Duration.ofSeconds(10),
-        page -> {
-          @SuppressWarnings("unchecked")
-          List<Object> values =
-              (List<Object>)
-                  page.script(
-                      "const o = window.fastrtcPage.outputs;"
-                          + " return o.length ? o[o.length - 1].values : null;");
-          if (values == null || values.isEmpty()) {
-            return false;
-          }
-          last[0] = ((Number) values.get(0)).doubleValue();
-          return wanted.test(last[0]);
-        });
-    return last[0];
   }
 
   private static double number(Map<String, Object> values, String key) {

@@ -94,12 +94,7 @@ class BrowserStreamPagesIT {
           chromium,
           "page-index",
           () -> {
-            chromium.driver().get(base.toString());
-            waitFor(
-                chromium,
-                "the stream list",
-                Duration.ofSeconds(15),
-                page -> Boolean.TRUE.equals(page.script("return window.fastrtcIndex.loaded;")));
+            openIndex(chromium, base);
             List<String> linked =
                 chromium.driver().findElements(By.cssSelector("a[data-stream]")).stream()
                     .map(a -> a.getText())
@@ -136,16 +131,10 @@ class BrowserStreamPagesIT {
   @Test
   void everyDemoStreamPageWorks() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav, BrowserVideoIT.quadrantsY4m())) {
       chromium.driver().manage().window().setSize(new Dimension(1100, 1650));
-      chromium.driver().get(base.toString());
-      waitFor(
-          chromium,
-          "the stream list",
-          Duration.ofSeconds(15),
-          page -> Boolean.TRUE.equals(page.script("return window.fastrtcIndex.loaded;")));
+      openIndex(chromium, base);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> streams =
           (List<Map<String, Object>>) chromium.script("return window.fastrtcIndex.streams;");
@@ -156,7 +145,7 @@ class BrowserStreamPagesIT {
           .as("demo streams with a page check")
           .isEqualTo(new TreeSet<>(DEMO_STREAMS));
       List<String> report = new ArrayList<>();
-      List<String> order = ONLY.orElse(List.copyOf(DEMO_STREAMS.stream().sorted().toList()));
+      List<String> order = ONLY.orElse(DEMO_STREAMS.stream().sorted().toList());
       for (String name : order) {
         Map<String, Object> stream =
             streams.stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
@@ -370,12 +359,7 @@ class BrowserStreamPagesIT {
                 .endsWith("Or try the WebSocket transport.");
             assertThat(state(chromium)).isNotEqualTo("connected");
             chromium.screenshot(SCREENSHOTS.resolve("page-slow.png"));
-            chromium.driver().findElement(By.id("stop")).click();
-            waitFor(
-                chromium,
-                "state closed",
-                Duration.ofSeconds(5),
-                page -> "closed".equals(state(page)));
+            stopStream(chromium);
             assertThat(chromium.driver().findElement(By.id("hint")).getText()).isEmpty();
           });
     }
@@ -384,8 +368,7 @@ class BrowserStreamPagesIT {
   @Test
   void theReadmeClientExampleAndANonTrickleClientWork() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       checking(
           chromium,
@@ -460,8 +443,7 @@ class BrowserStreamPagesIT {
   @Test
   void pagesMeetAccessibilityBasics() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       checking(
           chromium,
@@ -536,6 +518,16 @@ class BrowserStreamPagesIT {
     assertThat(lowContrast).as("text below 4.5:1 contrast").isEmpty();
   }
 
+  /** Loads the index page and waits until its stream list has loaded. */
+  private static void openIndex(HeadlessChromium chromium, URI base) {
+    chromium.driver().get(base.toString());
+    waitFor(
+        chromium,
+        "the stream list",
+        Duration.ofSeconds(15),
+        page -> Boolean.TRUE.equals(page.script("return window.fastrtcIndex.loaded;")));
+  }
+
   private static void setInput(HeadlessChromium chromium, String name, double value) {
     assertThat(chromium.awaitScript("window.fastrtcPage.setInput('" + name + "', " + value + ")"))
         .as("input " + name + " = " + value)
@@ -579,8 +571,8 @@ class BrowserStreamPagesIT {
     return last[0];
   }
 
-  /** Waits for an output whose first value matches, and returns it. */
-  private static double awaitOutput(HeadlessChromium chromium, DoublePredicate wanted) {
+  /** Waits for an output whose first value is a number that matches, and returns it. */
+  static double awaitOutput(HeadlessChromium chromium, DoublePredicate wanted) {
     double[] last = {Double.NaN};
     waitFor(
         chromium,

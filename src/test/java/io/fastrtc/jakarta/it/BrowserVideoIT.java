@@ -135,8 +135,7 @@ class BrowserVideoIT {
   }
 
   static void runMirrorCheck(URI base) throws Exception {
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), 440, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav, quadrantsY4m())) {
       checking(
           chromium,

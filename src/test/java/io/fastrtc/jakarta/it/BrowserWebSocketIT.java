@@ -71,8 +71,7 @@ class BrowserWebSocketIT {
   }
 
   static void runEchoCheck(URI base) throws Exception {
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       checking(
           chromium,
@@ -138,8 +137,7 @@ class BrowserWebSocketIT {
    * queued playback.
    */
   static void runBargeInCheck(URI base) throws Exception {
-    Path wav =
-        BrowserEchoIT.writeToneWav(TARGET.resolve("browser").resolve("tone-440hz.wav"), TONE_HZ, 5);
+    Path wav = BrowserEchoIT.toneWav();
     try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
       checking(
           chromium,

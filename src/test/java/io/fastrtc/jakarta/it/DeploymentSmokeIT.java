@@ -33,34 +33,30 @@ class DeploymentSmokeIT {
 
   @Test
   void servesStaticIndexPage() throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(Deployments.url(baseUrl, "index.html"))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+    HttpResponse<String> response = get("index.html");
 
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
+    assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
   }
 
   @Test
   void servesAnEmptyUncachedRtcConfigurationByDefault() throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(Deployments.url(baseUrl, "api/rtc-configuration"))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+    HttpResponse<String> response = get("api/rtc-configuration");
 
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).as("GET %s", request.uri()).isEqualTo(200);
+    assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"iceServers\":[]}");
     assertThat(response.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(Deployments.url(baseUrl, path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }
