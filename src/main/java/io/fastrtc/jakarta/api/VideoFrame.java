@@ -171,6 +171,9 @@ public final class VideoFrame implements VideoResult {
    * @param u Cb, {@link #chromaWidth()} × {@link #chromaHeight()} bytes
    * @param v Cr, same size as {@code u}
    */
+  // Planes wrap the converter's arrays without a copy; a copy per frame would double the
+  // allocation on the video path.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Planes(int width, int height, byte[] y, byte[] u, byte[] v) {
 
     /** Checks the plane sizes. */

@@ -64,7 +64,7 @@ public final class AudioClock {
         c.tick(now);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Pushing audio failed on connection " + c.id(), e);
-        c.close(CloseReason.TRANSPORT_FAILED);
+        c.close(EndReason.TRANSPORT_FAILED);
       }
     }
   }

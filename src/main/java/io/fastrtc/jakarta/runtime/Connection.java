@@ -28,8 +28,7 @@ import java.util.logging.Logger;
 /**
  * One live connection: its handler instance, transport, outgoing audio, video lane and timers.
  * Replaces FastRTC's parallel per-id dictionaries. Every handler call, audio or video, runs on one
- * serial lane. Every way a connection ends goes through {@link #close(CloseReason)}, which runs
- * once.
+ * serial lane. Every way a connection ends goes through {@link #close(EndReason)}, which runs once.
  */
 public final class Connection {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
@@ -81,10 +80,11 @@ public final class Connection {
   private long inputsVersion; // guarded by inputLock
   private final AtomicBoolean outputCountWarned = new AtomicBoolean();
   private volatile Transport transport;
-  private volatile CloseReason closeReason;
+  private volatile EndReason endReason;
   private volatile Future<?> connectWatchdog;
   private volatile Future<?> timeLimit;
   private volatile Future<?> hangCheck;
+  private volatile Future<?> playbackClose;
   private long lastInputNanos;
   private int tickCount;
 
@@ -129,8 +129,8 @@ public final class Connection {
   }
 
   /** Why the connection closed, or null while open. */
-  public CloseReason closeReason() {
-    return closeReason;
+  public EndReason endReason() {
+    return endReason;
   }
 
   /** The media side, or null before {@link #attach(Transport)}. */
@@ -212,9 +212,7 @@ public final class Connection {
         services
             .scheduler()
             .schedule(
-                () -> close(CloseReason.CONNECT_TIMEOUT),
-                timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+                () -> close(EndReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The transport is connected: satisfy the watchdog and start the time limit. */
@@ -225,7 +223,7 @@ public final class Connection {
           services
               .scheduler()
               .schedule(
-                  () -> close(CloseReason.TIME_LIMIT),
+                  () -> close(EndReason.TIME_LIMIT),
                   definition.timeLimitSeconds(),
                   TimeUnit.SECONDS);
     }
@@ -483,18 +481,19 @@ public final class Connection {
       return;
     }
     long playMillis = outbound == null ? 0 : outbound.bufferedMillis();
-    services
-        .scheduler()
-        .schedule(
-            () -> {
-              Transport t = transport;
-              if (t != null) {
-                t.sendText(ChannelMessages.endStream(message));
-              }
-              close(CloseReason.CLOSE_STREAM);
-            },
-            playMillis,
-            TimeUnit.MILLISECONDS);
+    playbackClose =
+        services
+            .scheduler()
+            .schedule(
+                () -> {
+                  Transport t = transport;
+                  if (t != null) {
+                    t.sendText(ChannelMessages.endStream(message));
+                  }
+                  close(EndReason.CLOSE_STREAM);
+                },
+                playMillis,
+                TimeUnit.MILLISECONDS);
   }
 
   /** A handler call; on failure the client gets an error message and the connection closes. */
@@ -511,7 +510,7 @@ public final class Connection {
             e);
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         sendText(ChannelMessages.error(message));
-        close(CloseReason.HANDLER_ERROR);
+        close(EndReason.HANDLER_ERROR);
       }
       return false;
     }
@@ -521,15 +520,16 @@ public final class Connection {
    * Ends the connection: frees the concurrency slot, the transport's native objects and timers,
    * then calls the handler's shutdown and destroys the instance. Runs once, whatever the reason.
    */
-  public void close(CloseReason reason) {
+  public void close(EndReason reason) {
     State previous = state.getAndSet(State.CLOSED);
     if (previous == State.CLOSED) {
       return;
     }
-    closeReason = reason;
+    endReason = reason;
     LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
     cancel(connectWatchdog);
     cancel(timeLimit);
+    cancel(playbackClose);
     if (video != null) {
       video.stop();
     }

@@ -88,7 +88,7 @@ public final class ConnectionRegistry {
   }
 
   /** Closes every connection (undeploy, server stop). */
-  public void closeAll(CloseReason reason) {
+  public void closeAll(EndReason reason) {
     List<Connection> snapshot = new ArrayList<>(live.values());
     snapshot.forEach(c -> c.close(reason));
   }

@@ -121,7 +121,7 @@ class ConnectionInputsTest {
     RecordingHandler h = new Typed();
     Connection c = open(Typed.class, h, "x");
     var closing =
-        scheduler.schedule(() -> c.close(CloseReason.CLIENT_CLOSED), 100, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> c.close(EndReason.CLIENT_CLOSED), 100, TimeUnit.MILLISECONDS);
     long start = System.nanoTime();
     assertThat(h.context.waitForInputs(Duration.ofSeconds(10))).isFalse();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -155,7 +155,7 @@ class ConnectionInputsTest {
     assertThat(seen.get(1).values()).containsExactly("second", 2);
     assertThat(transport.messages).contains("{\"type\":\"fetch_output\",\"data\":[]}");
 
-    c.close(CloseReason.CLIENT_CLOSED);
+    c.close(EndReason.CLIENT_CLOSED);
     assertThat(ended[0]).isTrue();
   }
 

@@ -138,7 +138,7 @@ class ConnectionTest {
     assertThat(transport.messages)
         .contains("{\"type\":\"error\",\"message\":\"model unavailable\"}");
     assertThat(c.isOpen()).isFalse();
-    assertThat(c.closeReason()).isEqualTo(CloseReason.HANDLER_ERROR);
+    assertThat(c.endReason()).isEqualTo(EndReason.HANDLER_ERROR);
     assertThat(handler.shutdowns).hasValue(1);
     assertThat(destroyed).hasValue(1);
     assertThat(transport.closes).hasValue(1);
@@ -148,10 +148,10 @@ class ConnectionTest {
   @Test
   void closeRunsOnceWhateverEndsTheConnection() {
     Connection c = started();
-    c.close(CloseReason.CLIENT_CLOSED);
-    c.close(CloseReason.TIME_LIMIT);
-    c.close(CloseReason.SERVER_STOP);
-    assertThat(c.closeReason()).isEqualTo(CloseReason.CLIENT_CLOSED);
+    c.close(EndReason.CLIENT_CLOSED);
+    c.close(EndReason.TIME_LIMIT);
+    c.close(EndReason.SERVER_STOP);
+    assertThat(c.endReason()).isEqualTo(EndReason.CLIENT_CLOSED);
     assertThat(handler.shutdowns).hasValue(1);
     assertThat(destroyed).hasValue(1);
     assertThat(transport.closes).hasValue(1);
@@ -164,7 +164,7 @@ class ConnectionTest {
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
     awaitClosed(c);
     assertThat(transport.messages).contains("{\"type\":\"end_stream\",\"data\":\"bye\"}");
-    assertThat(c.closeReason()).isEqualTo(CloseReason.CLOSE_STREAM);
+    assertThat(c.endReason()).isEqualTo(EndReason.CLOSE_STREAM);
   }
 
   @Test
@@ -172,7 +172,7 @@ class ConnectionTest {
     Connection c = started();
     c.armConnectWatchdog(Duration.ofMillis(50));
     awaitClosed(c);
-    assertThat(c.closeReason()).isEqualTo(CloseReason.CONNECT_TIMEOUT);
+    assertThat(c.endReason()).isEqualTo(EndReason.CONNECT_TIMEOUT);
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (handler.shutdowns.get() == 0 && System.nanoTime() < until) {
       Thread.sleep(5);
@@ -213,7 +213,7 @@ class ConnectionTest {
     assertThat(third.refusal()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_REACHED);
     assertThat(third.limit()).isEqualTo(2);
 
-    first.close(CloseReason.CLIENT_CLOSED);
+    first.close(EndReason.CLIENT_CLOSED);
     assertThat(registry.closedRecently("a")).isTrue();
     assertThat(registry.count(send)).isEqualTo(1);
     assertThat(
@@ -223,10 +223,10 @@ class ConnectionTest {
 
   private static void awaitClosed(Connection c) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (c.closeReason() == null && System.nanoTime() < until) {
+    while (c.endReason() == null && System.nanoTime() < until) {
       Thread.sleep(5);
     }
     assertThat(c.isOpen()).isFalse();
-    assertThat(c.closeReason()).isNotNull();
+    assertThat(c.endReason()).isNotNull();
   }
 }

@@ -184,7 +184,7 @@ class VideoLaneTest {
         () -> transport.messages.contains("{\"type\":\"end_stream\",\"data\":\"enough\"}"),
         Duration.ofSeconds(5),
         () -> transport.messages.toString());
-    assertThat(c.closeReason()).isEqualTo(CloseReason.CLOSE_STREAM);
+    assertThat(c.endReason()).isEqualTo(EndReason.CLOSE_STREAM);
   }
 
   @Test
@@ -259,7 +259,7 @@ class VideoLaneTest {
 
     Thread.sleep(600);
     int afterSixHundredMillis = transport.videoFrames.size();
-    c.close(CloseReason.CLIENT_CLOSED);
+    c.close(EndReason.CLIENT_CLOSED);
     int atClose = generator.calls.get();
     Thread.sleep(200);
 
@@ -331,7 +331,7 @@ class VideoLaneTest {
 
     assertThat(messages)
         .contains("{\"type\":\"error\",\"message\":\"libyuv conversion failed: bad frame\"}");
-    assertThat(c.closeReason()).isEqualTo(CloseReason.HANDLER_ERROR);
+    assertThat(c.endReason()).isEqualTo(EndReason.HANDLER_ERROR);
     assertThat(metrics.snapshot()).containsEntry("videoFramesOut", 0L);
   }
 
@@ -348,6 +348,6 @@ class VideoLaneTest {
 
     assertThat(transport.messages)
         .contains("{\"type\":\"error\",\"message\":\"camera model failed\"}");
-    assertThat(c.closeReason()).isEqualTo(CloseReason.HANDLER_ERROR);
+    assertThat(c.endReason()).isEqualTo(EndReason.HANDLER_ERROR);
   }
 }

@@ -15,6 +15,8 @@ public final class OutboundAudio {
   private int headOffset;
   private long bufferedSamples;
 
+  // The chunk owns its array: write() hands over a fresh array and nothing else keeps it.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Chunk(short[] samples, long producedNanos) {}
 
   /**

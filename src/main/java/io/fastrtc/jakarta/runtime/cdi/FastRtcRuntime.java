@@ -2,9 +2,9 @@ package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.runtime.AudioClock;
-import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.EndReason;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
@@ -60,7 +60,7 @@ public class FastRtcRuntime {
   private WebSocketSessions websockets;
   private TelephoneCalls telephone;
   private String unavailableReason;
-  private CloseReason stopReason;
+  private EndReason stopReason;
 
   @SuppressWarnings("unused") // held only so that start() loads the classes
   private List<Class<?>> stopPathClasses;
@@ -74,7 +74,7 @@ public class FastRtcRuntime {
   void start() {
     // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
     // by the time the application stops, and classes can no longer be loaded from it.
-    stopReason = CloseReason.SERVER_STOP;
+    stopReason = EndReason.SERVER_STOP;
     // closeAll needs Connection even when no connection ever loaded it; without it stop() fails
     // there (CWWKL0002E) and libwebrtc is never disposed.
     stopPathClasses = List.of(Connection.class);

@@ -42,6 +42,8 @@ public final class TelephoneCalls {
   @FunctionalInterface
   public interface InputSetter {
     /**
+     * Applies {@code values} to the call's inputs.
+     *
      * @throws io.fastrtc.jakarta.api.InvalidInputsException when the stream's inputs refuse them
      */
     void apply(Connection connection, Map<String, ?> values);

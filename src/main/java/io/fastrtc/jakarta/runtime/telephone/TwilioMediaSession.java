@@ -157,7 +157,7 @@ public final class TwilioMediaSession implements Transport {
   private void fail() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.TRANSPORT_FAILED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
     } else {
       end(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "internal error"));
     }
@@ -169,7 +169,7 @@ public final class TwilioMediaSession implements Transport {
     startWatchdog.cancel(false);
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
     }
   }
 
@@ -338,7 +338,7 @@ public final class TwilioMediaSession implements Transport {
   private void stop() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
     } else {
       end(new CloseReason(CloseCodes.NORMAL_CLOSURE, "stop"));
     }
@@ -451,9 +451,9 @@ public final class TwilioMediaSession implements Transport {
       }
     }
     Connection c = connection;
-    io.fastrtc.jakarta.runtime.CloseReason reason = c == null ? null : c.closeReason();
+    io.fastrtc.jakarta.runtime.EndReason reason = c == null ? null : c.endReason();
     sender.close(
-        reason == io.fastrtc.jakarta.runtime.CloseReason.SERVER_STOP
+        reason == io.fastrtc.jakarta.runtime.EndReason.SERVER_STOP
             ? new CloseReason(CloseCodes.GOING_AWAY, "server stopping")
             : new CloseReason(
                 CloseCodes.NORMAL_CLOSURE,

@@ -16,7 +16,7 @@ record OfferShape(List<String> media) {
 
   static OfferShape parse(String sdp) {
     List<String> media = new ArrayList<>();
-    for (String line : sdp.split("\r?\n")) {
+    for (String line : sdp.split("\r?\n", -1)) {
       if (line.startsWith("m=")) {
         int space = line.indexOf(' ');
         media.add(space > 2 ? line.substring(2, space) : line.substring(2));

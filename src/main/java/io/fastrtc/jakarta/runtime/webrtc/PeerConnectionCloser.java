@@ -115,7 +115,7 @@ final class PeerConnectionCloser {
     if (version == null) {
       return false;
     }
-    String[] parts = version.split("[.-]");
+    String[] parts = version.split("[.-]", -1);
     try {
       return parts.length >= 2
           && Integer.parseInt(parts[0]) == 0

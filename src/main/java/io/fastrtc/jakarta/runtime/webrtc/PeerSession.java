@@ -21,8 +21,8 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.fastrtc.jakarta.api.StreamException;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.EndReason;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.Transport;
 import io.fastrtc.jakarta.runtime.audio.InputAudio;
@@ -37,6 +37,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -69,6 +70,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
   private volatile RTCDataChannel channel;
   private volatile boolean expectChannel = true;
   private volatile boolean closed;
+  private volatile Future<?> disconnectCheck;
 
   private final AudioTrackSink sink = this::onRemoteAudio;
   private final WebRtcEngine engine;
@@ -238,6 +240,10 @@ final class PeerSession implements Transport, PeerConnectionObserver {
       }
       closed = true;
     }
+    Future<?> check = disconnectCheck;
+    if (check != null) {
+      check.cancel(false);
+    }
     // The remote track's wrapper borrows libwebrtc's pointer (it owns no reference): detach the
     // sink while the peer connection lives, never dispose it, and drop it before the release below.
     AudioTrack remote = remoteTrack;
@@ -368,7 +374,7 @@ final class PeerSession implements Transport, PeerConnectionObserver {
               // The client's only channel is going away: the session is over. Reacting to
               // CLOSING too matters when the client's peer is gone before the close handshake
               // finishes, which would leave the channel CLOSING forever.
-              handOff(() -> connection.close(CloseReason.CLIENT_CLOSED));
+              handOff(() -> connection.close(EndReason.CLIENT_CLOSED));
             }
           }
 
@@ -407,22 +413,23 @@ final class PeerSession implements Transport, PeerConnectionObserver {
         }
       }
       case DISCONNECTED -> closeIfStillDisconnectedLater();
-      case FAILED -> handOff(() -> connection.close(CloseReason.TRANSPORT_FAILED));
-      case CLOSED -> handOff(() -> connection.close(CloseReason.CLIENT_CLOSED));
+      case FAILED -> handOff(() -> connection.close(EndReason.TRANSPORT_FAILED));
+      case CLOSED -> handOff(() -> connection.close(EndReason.CLIENT_CLOSED));
       default -> {}
     }
   }
 
   private void closeIfStillDisconnectedLater() {
     try {
-      scheduler.schedule(
-          () -> {
-            if (!closed && pc.getConnectionState() == RTCPeerConnectionState.DISCONNECTED) {
-              connection.close(CloseReason.TRANSPORT_FAILED);
-            }
-          },
-          DISCONNECT_GRACE.toMillis(),
-          TimeUnit.MILLISECONDS);
+      disconnectCheck =
+          scheduler.schedule(
+              () -> {
+                if (!closed && pc.getConnectionState() == RTCPeerConnectionState.DISCONNECTED) {
+                  connection.close(EndReason.TRANSPORT_FAILED);
+                }
+              },
+              DISCONNECT_GRACE.toMillis(),
+              TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) { // see handOff
       LOG.log(Level.FINE, "Not watching the disconnected peer " + connection.id(), e);
     }

@@ -1,9 +1,9 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
 import io.fastrtc.jakarta.runtime.Admission;
-import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.EndReason;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
@@ -127,7 +127,7 @@ public final class WebRtcSignaling {
       String answer = session.answer(request.sdp(), takeEarly(request.webrtcId()), OFFER_TIMEOUT);
       return SignalResponse.answer(answer);
     } catch (Exception e) {
-      connection.close(CloseReason.SETUP_FAILED);
+      connection.close(EndReason.SETUP_FAILED);
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       if (cause instanceof InterruptedException) {
         Thread.currentThread().interrupt();

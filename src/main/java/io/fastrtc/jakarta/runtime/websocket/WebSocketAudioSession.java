@@ -140,7 +140,7 @@ public final class WebSocketAudioSession implements Transport {
   private void fail() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.TRANSPORT_FAILED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
     } else {
       end(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "internal error"));
     }
@@ -159,7 +159,7 @@ public final class WebSocketAudioSession implements Transport {
     startWatchdog.cancel(false);
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
     }
   }
 
@@ -252,7 +252,7 @@ public final class WebSocketAudioSession implements Transport {
   private void stop() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.CloseReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
     } else {
       end(new CloseReason(CloseCodes.NORMAL_CLOSURE, "stop"));
     }
@@ -356,11 +356,11 @@ public final class WebSocketAudioSession implements Transport {
       }
     }
     Connection c = connection;
-    sender.close(closeReasonFor(c == null ? null : c.closeReason()));
+    sender.close(closeReasonFor(c == null ? null : c.endReason()));
   }
 
   /** The WebSocket close code and phrase for why the connection ended. */
-  static CloseReason closeReasonFor(io.fastrtc.jakarta.runtime.CloseReason reason) {
+  static CloseReason closeReasonFor(io.fastrtc.jakarta.runtime.EndReason reason) {
     if (reason == null) {
       return new CloseReason(CloseCodes.NORMAL_CLOSURE, "closed");
     }

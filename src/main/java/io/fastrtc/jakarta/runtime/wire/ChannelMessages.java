@@ -14,6 +14,9 @@ import java.io.StringReader;
 public final class ChannelMessages {
   private static final JsonArray EMPTY = Json.createArrayBuilder().build();
 
+  /** JSON-B instances are thread-safe; one serves every output value for the application. */
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
   private ChannelMessages() {}
 
   /** {@code {"type":"log","data":text}}. */
@@ -79,10 +82,9 @@ public final class ChannelMessages {
     if (value instanceof JsonValue v) {
       return v;
     }
-    try (Jsonb jsonb = JsonbBuilder.create();
-        var reader = Json.createReader(new StringReader(jsonb.toJson(value)))) {
+    try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
       return reader.readValue();
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "cannot serialise " + value.getClass().getName() + " with JSON-B: " + e.getMessage(), e);
     }

@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.runtime.AudioClock;
-import io.fastrtc.jakarta.runtime.CloseReason;
 import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.EndReason;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
@@ -118,7 +118,7 @@ final class InProcessServer implements AutoCloseable {
   @Override
   public void close() {
     http.stop(0);
-    registry.closeAll(CloseReason.SERVER_STOP);
+    registry.closeAll(EndReason.SERVER_STOP);
     clock.stop();
     handlerThreads.shutdown();
     try {

@@ -306,7 +306,7 @@ class WebSocketAudioSessionTest {
     session.onText(media(new short[320]));
     ConnectionTicks.tick(c, SocketSender.MAX_QUEUED * 4 + 8);
     Await.until(() -> !c.isOpen(), Duration.ofSeconds(5), () -> "still open");
-    assertThat(c.closeReason()).isEqualTo(io.fastrtc.jakarta.runtime.CloseReason.TRANSPORT_FAILED);
+    assertThat(c.endReason()).isEqualTo(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
     socket.release();
     assertThat(socket.awaitClosed()).isNotNull();
   }
@@ -338,14 +338,14 @@ class WebSocketAudioSessionTest {
   @Test
   void closeCodesSayWhyTheConnectionEnded() {
     assertThat(
-            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.CloseReason.TIME_LIMIT))
+            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.EndReason.TIME_LIMIT))
         .satisfies(
             r -> {
               assertThat(r.getCloseCode()).isEqualTo(CloseCodes.NORMAL_CLOSURE);
               assertThat(r.getReasonPhrase()).isEqualTo("time limit reached");
             });
     assertThat(
-            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.CloseReason.SERVER_STOP)
+            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.EndReason.SERVER_STOP)
                 .getCloseCode())
         .isEqualTo(CloseCodes.GOING_AWAY);
   }

@@ -1,7 +1,10 @@
 package io.fastrtc.jakarta.runtime;
 
-/** Why a connection ended. Every reason goes through the same close path. */
-public enum CloseReason {
+/**
+ * Why a connection ended. Every reason goes through the same close path. (Named so that it does not
+ * clash with {@code jakarta.websocket.CloseReason}, the WebSocket close frame.)
+ */
+public enum EndReason {
   /** The client closed the connection or its data channel. */
   CLIENT_CLOSED,
   /** ICE or DTLS failed, or the connection stayed disconnected too long. */
