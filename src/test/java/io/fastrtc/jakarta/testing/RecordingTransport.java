@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.testing;
 
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.runtime.Transport;
+import io.fastrtc.jakarta.runtime.connection.Transport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

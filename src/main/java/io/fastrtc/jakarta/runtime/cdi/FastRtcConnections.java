@@ -4,8 +4,8 @@ import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.api.UnknownConnectionException;
-import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.InputSpec;
+import io.fastrtc.jakarta.runtime.connection.Connection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The {@link StreamConnections} of this application: inputs validated with the container's Bean
- * Validation, outputs from each connection's {@link io.fastrtc.jakarta.runtime.OutputBuffer}.
+ * Validation, outputs from each connection's {@link
+ * io.fastrtc.jakarta.runtime.connection.OutputBuffer}.
  */
 @ApplicationScoped
 public class FastRtcConnections implements StreamConnections {

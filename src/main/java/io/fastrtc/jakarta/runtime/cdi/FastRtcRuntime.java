@@ -1,15 +1,15 @@
 package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.api.HandlerLifecycle;
-import io.fastrtc.jakarta.runtime.AudioClock;
-import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.EndReason;
-import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
-import io.fastrtc.jakarta.runtime.RuntimeMetrics;
-import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.connection.AudioClock;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.EndReason;
+import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;

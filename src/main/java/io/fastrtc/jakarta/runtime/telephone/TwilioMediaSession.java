@@ -1,18 +1,18 @@
 package io.fastrtc.jakarta.runtime.telephone;
 
 import io.fastrtc.jakarta.api.InvalidInputsException;
-import io.fastrtc.jakarta.runtime.Admission;
-import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.HandlerLease;
-import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.Transport;
 import io.fastrtc.jakarta.runtime.audio.InputAudio;
 import io.fastrtc.jakarta.runtime.audio.MuLaw;
 import io.fastrtc.jakarta.runtime.audio.MuLawPacketizer;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.connection.Admission;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
+import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.websocket.SocketSender;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;
@@ -157,7 +157,7 @@ public final class TwilioMediaSession implements Transport {
   private void fail() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.TRANSPORT_FAILED);
     } else {
       end(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "internal error"));
     }
@@ -169,7 +169,7 @@ public final class TwilioMediaSession implements Transport {
     startWatchdog.cancel(false);
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.CLIENT_CLOSED);
     }
   }
 
@@ -338,7 +338,7 @@ public final class TwilioMediaSession implements Transport {
   private void stop() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.CLIENT_CLOSED);
     } else {
       end(new CloseReason(CloseCodes.NORMAL_CLOSURE, "stop"));
     }
@@ -451,9 +451,9 @@ public final class TwilioMediaSession implements Transport {
       }
     }
     Connection c = connection;
-    io.fastrtc.jakarta.runtime.EndReason reason = c == null ? null : c.endReason();
+    io.fastrtc.jakarta.runtime.connection.EndReason reason = c == null ? null : c.endReason();
     sender.close(
-        reason == io.fastrtc.jakarta.runtime.EndReason.SERVER_STOP
+        reason == io.fastrtc.jakarta.runtime.connection.EndReason.SERVER_STOP
             ? new CloseReason(CloseCodes.GOING_AWAY, "server stopping")
             : new CloseReason(
                 CloseCodes.NORMAL_CLOSURE,

@@ -7,7 +7,7 @@ import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.connection.Connection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,12 +1,12 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
-import io.fastrtc.jakarta.runtime.Admission;
-import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.EndReason;
-import io.fastrtc.jakarta.runtime.HandlerLease;
-import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.connection.Admission;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.EndReason;
+import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.IceCandidate;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;

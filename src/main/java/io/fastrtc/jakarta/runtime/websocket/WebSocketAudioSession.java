@@ -1,17 +1,17 @@
 package io.fastrtc.jakarta.runtime.websocket;
 
 import io.fastrtc.jakarta.api.Modality;
-import io.fastrtc.jakarta.runtime.Admission;
-import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.HandlerLease;
-import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.Transport;
 import io.fastrtc.jakarta.runtime.audio.InputAudio;
 import io.fastrtc.jakarta.runtime.audio.MuLaw;
 import io.fastrtc.jakarta.runtime.audio.MuLawPacketizer;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
+import io.fastrtc.jakarta.runtime.connection.Admission;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
+import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
@@ -140,7 +140,7 @@ public final class WebSocketAudioSession implements Transport {
   private void fail() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.TRANSPORT_FAILED);
     } else {
       end(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "internal error"));
     }
@@ -159,7 +159,7 @@ public final class WebSocketAudioSession implements Transport {
     startWatchdog.cancel(false);
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.CLIENT_CLOSED);
     }
   }
 
@@ -252,7 +252,7 @@ public final class WebSocketAudioSession implements Transport {
   private void stop() {
     Connection c = connection;
     if (c != null) {
-      c.close(io.fastrtc.jakarta.runtime.EndReason.CLIENT_CLOSED);
+      c.close(io.fastrtc.jakarta.runtime.connection.EndReason.CLIENT_CLOSED);
     } else {
       end(new CloseReason(CloseCodes.NORMAL_CLOSURE, "stop"));
     }
@@ -360,7 +360,7 @@ public final class WebSocketAudioSession implements Transport {
   }
 
   /** The WebSocket close code and phrase for why the connection ended. */
-  static CloseReason closeReasonFor(io.fastrtc.jakarta.runtime.EndReason reason) {
+  static CloseReason closeReasonFor(io.fastrtc.jakarta.runtime.connection.EndReason reason) {
     if (reason == null) {
       return new CloseReason(CloseCodes.NORMAL_CLOSURE, "closed");
     }

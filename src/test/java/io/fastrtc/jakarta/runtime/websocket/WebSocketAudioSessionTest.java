@@ -7,15 +7,15 @@ import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamException;
-import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.ConnectionTicks;
-import io.fastrtc.jakarta.runtime.HandlerLease;
-import io.fastrtc.jakarta.runtime.RuntimeMetrics;
-import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.MuLaw;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.ConnectionTicks;
+import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.FakeSocket;
@@ -306,7 +306,8 @@ class WebSocketAudioSessionTest {
     session.onText(media(new short[320]));
     ConnectionTicks.tick(c, SocketSender.MAX_QUEUED * 4 + 8);
     Await.until(() -> !c.isOpen(), Duration.ofSeconds(5), () -> "still open");
-    assertThat(c.endReason()).isEqualTo(io.fastrtc.jakarta.runtime.EndReason.TRANSPORT_FAILED);
+    assertThat(c.endReason())
+        .isEqualTo(io.fastrtc.jakarta.runtime.connection.EndReason.TRANSPORT_FAILED);
     socket.release();
     assertThat(socket.awaitClosed()).isNotNull();
   }
@@ -338,14 +339,16 @@ class WebSocketAudioSessionTest {
   @Test
   void closeCodesSayWhyTheConnectionEnded() {
     assertThat(
-            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.EndReason.TIME_LIMIT))
+            WebSocketAudioSession.closeReasonFor(
+                io.fastrtc.jakarta.runtime.connection.EndReason.TIME_LIMIT))
         .satisfies(
             r -> {
               assertThat(r.getCloseCode()).isEqualTo(CloseCodes.NORMAL_CLOSURE);
               assertThat(r.getReasonPhrase()).isEqualTo("time limit reached");
             });
     assertThat(
-            WebSocketAudioSession.closeReasonFor(io.fastrtc.jakarta.runtime.EndReason.SERVER_STOP)
+            WebSocketAudioSession.closeReasonFor(
+                    io.fastrtc.jakarta.runtime.connection.EndReason.SERVER_STOP)
                 .getCloseCode())
         .isEqualTo(CloseCodes.GOING_AWAY);
   }

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 /**
  * Why a connection ended. Every reason goes through the same close path. (Named so that it does not

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
@@ -6,6 +6,7 @@ import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoResult;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
 import io.fastrtc.jakarta.api.VideoResult;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.RecordingTransport;

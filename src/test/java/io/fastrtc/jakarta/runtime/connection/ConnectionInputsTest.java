@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.OutputEvent;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import io.fastrtc.jakarta.testing.RecordingTransport;

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 /** Drives a connection's clock ticks from tests in other packages, without the clock thread. */
 public final class ConnectionTicks {

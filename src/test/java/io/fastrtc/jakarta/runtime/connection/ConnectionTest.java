@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamException;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.testing.RecordingHandler;

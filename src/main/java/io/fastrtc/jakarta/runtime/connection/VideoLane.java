@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.AudioVideoStreamHandler;
 import io.fastrtc.jakarta.api.HandlerLifecycle;
@@ -6,6 +6,7 @@ import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
 import io.fastrtc.jakarta.api.VideoResult;
+import io.fastrtc.jakarta.runtime.StreamDefinition;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;

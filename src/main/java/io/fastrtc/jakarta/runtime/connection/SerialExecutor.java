@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.connection;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
