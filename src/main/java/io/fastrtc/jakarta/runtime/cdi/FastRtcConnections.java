@@ -54,7 +54,7 @@ public class FastRtcConnections implements StreamConnections {
   public OutputSubscription subscribe(
       String connectionId, long afterSequence, OutputSubscriber subscriber) {
     Objects.requireNonNull(subscriber, "subscriber == null");
-    return live(connectionId).outputs().subscribe(afterSequence, subscriber);
+    return live(connectionId).subscribeOutputs(afterSequence, subscriber);
   }
 
   private Connection live(String connectionId) {

@@ -1,111 +1,69 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.AudioFrame;
-import io.fastrtc.jakarta.api.Emission;
+import io.fastrtc.jakarta.api.OutputSubscriber;
+import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
-import io.fastrtc.jakarta.runtime.audio.Pcm;
-import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One live connection: its handler instance, transport, outgoing audio, video lane and timers.
- * Replaces FastRTC's parallel per-id dictionaries. Every handler call, audio or video, runs on one
- * serial lane. Every way a connection ends goes through {@link #close(EndReason)}, which runs once.
+ * One live connection: its state (new, started, closing, closed) and the one ordered close path,
+ * over parts of one job each: the {@link HandlerLane} every handler call runs on, the {@link
+ * AudioOutput}, the {@link VideoLane}, the {@link ConnectionInputs}, the {@link ConnectionOutputs}
+ * and the {@link ConnectionTimers}. Replaces FastRTC's parallel per-id dictionaries. Every way a
+ * connection ends goes through {@link #close(EndReason)}, which runs once.
  */
 public final class Connection {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
-  /** Input frames allowed to wait for a slow handler (5 s of 20 ms frames) before dropping. */
-  static final int MAX_INPUT_BACKLOG = 250;
-
-  /** Top up the outgoing buffer when it holds less than this. */
-  static final long LOW_WATER_MS = 60;
-
-  /** How far ahead a top-up fills the buffer. */
-  static final long TOP_UP_MS = 120;
-
-  /** How long shutdown may wait behind a hung handler call before it is interrupted. */
-  static final Duration HANG_GRACE = Duration.ofSeconds(5);
-
-  private enum State {
-    NEW,
-    STARTED,
-    CLOSING,
-    CLOSED
-  }
-
   private final String id;
   private final StreamDefinition definition;
   private final HandlerLease lease;
-  private final RuntimeServices services;
-  private final SerialExecutor calls;
-  private final OutboundAudio outbound;
-  private final StreamHandler audioHandler;
-  private final VideoLane video;
-  private final short[] frameBuffer;
-
-  /** Held while a frame is read and pushed, and while a flush runs, so they never interleave. */
-  private final Object pushLock = new Object();
-
-  private final StreamContext context = new ConnectionContext(this);
-  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
-  private final AtomicInteger inputBacklog = new AtomicInteger();
-  private final AtomicBoolean emitPending = new AtomicBoolean();
-  private final AtomicBoolean startRequested = new AtomicBoolean();
-  private final AtomicBoolean backlogWarned = new AtomicBoolean();
+  private final ConnectionState state = new ConnectionState();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<List<Object>>> outputListeners = new CopyOnWriteArrayList<>();
-  private final Map<Integer, Resampler> outputResamplers = new HashMap<>();
-  private final OutputBuffer outputs;
-  private final Object inputLock = new Object();
-  private volatile Object inputs;
-  private long inputsVersion; // guarded by inputLock
-  private final AtomicBoolean outputCountWarned = new AtomicBoolean();
+  private final StreamContext context;
+  private final ConnectionInputs inputs;
+  private final ConnectionOutputs outputs;
+  private final ConnectionTimers timers;
+  private final AudioOutput audio;
+  private final HandlerLane lane;
+  private final AudioLane audioLane;
+  private final VideoLane video;
   private volatile Transport transport;
   private volatile EndReason endReason;
-  private volatile Future<?> connectWatchdog;
-  private volatile Future<?> timeLimit;
-  private volatile Future<?> hangCheck;
-  private volatile Future<?> playbackClose;
-  private long lastInputNanos;
-  private int tickCount;
 
   Connection(String id, StreamDefinition definition, HandlerLease lease, RuntimeServices services) {
     this.id = id;
     this.definition = definition;
     this.lease = lease;
-    this.services = services;
-    this.calls = new SerialExecutor(services.executor());
-    this.outbound =
-        definition.sendsAudio() ? new OutboundAudio(definition.outputSampleRate(), 1) : null;
-    this.frameBuffer = outbound == null ? null : new short[outbound.frameSamples()];
-    this.audioHandler =
-        definition.modality().hasAudio() && lease.handler() instanceof StreamHandler h ? h : null;
+    this.inputs = new ConnectionInputs(definition.inputs().defaults());
+    this.outputs = new ConnectionOutputs(id, definition, this::sendText, services.executor());
+    this.timers = new ConnectionTimers(services.scheduler());
+    this.audio =
+        definition.sendsAudio()
+            ? new AudioOutput(
+                definition.outputSampleRate(), services.resamplers(), services.metrics())
+            : null;
+    this.lane = new HandlerLane(id, definition, services, state, new Host(), audio, outputs);
+    this.audioLane =
+        definition.modality().hasAudio() && lease.handler() instanceof StreamHandler h
+            ? new AudioLane(lane, id, definition.name(), h, audio, services.metrics())
+            : null;
     this.video =
         definition.modality().hasVideo()
-            ? new VideoLane(this, definition, lease.handler(), services)
+            ? new VideoLane(lane, id, definition, lease.handler(), services)
             : null;
-    this.outputs = new OutputBuffer(OutputBuffer.DEFAULT_CAPACITY, services.executor());
-    this.inputs = definition.inputs().defaults();
+    this.context = new ConnectionContext(this, inputs, audio);
   }
 
   /** The client-chosen id. */
@@ -118,15 +76,9 @@ public final class Connection {
     return definition;
   }
 
-  /** The handler's view of this connection. */
-  public StreamContext context() {
-    return context;
-  }
-
   /** Whether the connection has not started closing. */
   public boolean isOpen() {
-    State s = state.get();
-    return s == State.NEW || s == State.STARTED;
+    return state.isOpen();
   }
 
   /** Why the connection closed, or null while open. */
@@ -151,101 +103,68 @@ public final class Connection {
 
   /** Receives every additional output the handler emits. */
   public void onOutputs(Consumer<List<Object>> listener) {
-    outputListeners.add(listener);
+    outputs.onOutputs(listener);
+  }
+
+  /**
+   * Subscribes to this connection's additional outputs: first the kept outputs numbered after
+   * {@code afterSequence}, then live ones, until the connection closes.
+   */
+  public OutputSubscription subscribeOutputs(long afterSequence, OutputSubscriber subscriber) {
+    return outputs.subscribe(afterSequence, subscriber);
   }
 
   /**
    * Replaces the inputs atomically (FastRTC's {@code set_input}): {@code update} maps the current
-   * value to the new one, or throws to keep it. Wakes a handler waiting in {@link
-   * #awaitInputs(Duration)}.
+   * value to the new one, or throws to keep it. Wakes a handler waiting for inputs.
    *
    * @return the new value
    */
   public Object updateInputs(UnaryOperator<Object> update) {
-    synchronized (inputLock) {
-      Object next = update.apply(inputs);
-      inputs = next;
-      inputsVersion++;
-      inputLock.notifyAll();
-      return next;
-    }
+    return inputs.update(update);
   }
 
   /** The current inputs: a record of the stream's inputs type, or a map for untyped streams. */
   public Object inputs() {
-    return inputs;
-  }
-
-  /** The additional outputs of this connection. */
-  public OutputBuffer outputs() {
-    return outputs;
-  }
-
-  /**
-   * Sends {@code send_input} and waits until the inputs change, the timeout passes or the
-   * connection closes (FastRTC's {@code wait_for_args}). On a phone call it returns false at once:
-   * a caller cannot send inputs, so the handler goes on with what it has (FastRTC's phone mode).
-   *
-   * @return whether new inputs arrived
-   */
-  boolean awaitInputs(Duration timeout) throws InterruptedException {
-    if (isPhone()) {
-      return false;
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (inputLock) {
-      long seen = inputsVersion;
-      sendText(ChannelMessages.sendInput());
-      while (inputsVersion == seen && isOpen()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(inputLock, left);
-      }
-      return inputsVersion != seen;
-    }
+    return inputs.value();
   }
 
   /** Closes the connection unless it reaches "connected" within {@code timeout}. */
   public void armConnectWatchdog(Duration timeout) {
-    connectWatchdog =
-        services
-            .scheduler()
-            .schedule(
-                () -> close(EndReason.CONNECT_TIMEOUT), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    timers.armConnectWatchdog(timeout, () -> close(EndReason.CONNECT_TIMEOUT));
   }
 
   /** The transport is connected: satisfy the watchdog and start the time limit. */
   public void markConnected() {
-    cancel(connectWatchdog);
-    if (definition.timeLimitSeconds() > 0 && timeLimit == null && isOpen()) {
-      timeLimit =
-          services
-              .scheduler()
-              .schedule(
-                  () -> close(EndReason.TIME_LIMIT),
-                  definition.timeLimitSeconds(),
-                  TimeUnit.SECONDS);
+    timers.disarmConnectWatchdog();
+    if (isOpen()) {
+      timers.startTimeLimit(definition.timeLimitSeconds(), () -> close(EndReason.TIME_LIMIT));
     }
   }
 
-  /** Starts the handler (FastRTC starts once the data channel exists). Idempotent. */
+  /**
+   * Starts the handler (FastRTC starts once the data channel exists). Idempotent. The handler's
+   * {@code startUp} comes before any other call, and what it makes available is drained at once.
+   */
   public void start() {
-    if (!startRequested.compareAndSet(false, true)) {
+    if (!state.beginStarting()) {
       return;
     }
-    // Queue startUp before the state says STARTED: the clock and the media threads queue emit and
-    // receive calls only once it does, so the handler never sees them before startUp.
-    calls.execute(
-        () -> {
-          if (call(() -> lease.handler().startUp(context)) && audioHandler != null) {
-            drainEmits(TOP_UP_MS);
-          }
-        });
-    state.compareAndSet(State.NEW, State.STARTED);
+    // startUp is queued first on the lane; only then may the state say STARTED, which is what lets
+    // media threads and the clock queue receive and emit calls, so those always follow startUp.
+    // The task turns the state STARTED itself too (it may run before this method gets there), so
+    // the drain right after startUp always runs.
+    lane.execute(this::startUp);
+    state.start();
     if (video != null) {
       video.start();
+    }
+  }
+
+  private void startUp() {
+    state.start();
+    if (lane.run(() -> lease.handler().startUp(context)) && audioLane != null) {
+      audioLane.drainEmits(AudioLane.TOP_UP_MS);
     }
   }
 
@@ -254,32 +173,9 @@ public final class Connection {
    * Dropped (and counted) before start and when the handler has fallen 5 s behind.
    */
   public void onInput(AudioFrame frame, long receivedNanos) {
-    if (state.get() != State.STARTED || audioHandler == null) {
-      return;
+    if (state.isStarted() && audioLane != null) {
+      audioLane.receive(frame, receivedNanos);
     }
-    services.metrics().frameIn();
-    if (inputBacklog.incrementAndGet() > MAX_INPUT_BACKLOG) {
-      inputBacklog.decrementAndGet();
-      services.metrics().inputDropped();
-      if (backlogWarned.compareAndSet(false, true)) {
-        LOG.warning(
-            () ->
-                "Handler of stream "
-                    + definition.name()
-                    + " is more than 5 s behind on connection "
-                    + id
-                    + "; dropping input audio");
-      }
-      return;
-    }
-    calls.execute(
-        () -> {
-          inputBacklog.decrementAndGet();
-          lastInputNanos = receivedNanos;
-          if (call(() -> audioHandler.receive(frame))) {
-            drainEmits(10_000);
-          }
-        });
   }
 
   /**
@@ -289,19 +185,9 @@ public final class Connection {
    * @param receivedNanos {@link System#nanoTime()} when the decoded frame arrived
    */
   public void onVideoInput(VideoFrame frame, long receivedNanos) {
-    if (state.get() == State.STARTED && video != null) {
+    if (state.isStarted() && video != null) {
       video.offer(frame, receivedNanos);
     }
-  }
-
-  /** Whether the handler runs (started and not closing). */
-  boolean isStarted() {
-    return state.get() == State.STARTED;
-  }
-
-  /** Runs a task on this connection's serial handler lane. */
-  void serial(Runnable task) {
-    calls.execute(task);
   }
 
   /**
@@ -309,70 +195,18 @@ public final class Connection {
    * and asks the handler for more when the buffer runs low.
    */
   void tick(long nowNanos) {
-    if (outbound == null || !isOpen()) {
+    if (audio == null || !isOpen()) {
       return;
     }
-    Transport t = transport;
-    if (t != null && state.get() == State.STARTED) {
-      long produced;
-      synchronized (pushLock) {
-        produced = outbound.read(frameBuffer);
-        if (produced >= 0) {
-          t.pushAudio(frameBuffer, outbound.sampleRate(), 1);
-        } else {
-          t.pushSilence(frameBuffer, outbound.sampleRate(), 1);
-        }
-      }
-      if (produced >= 0) {
-        services.metrics().frameOut();
-      }
-      if (produced > 0) {
-        services.metrics().latencyNanos(nowNanos - produced);
-      }
-    }
-    if ((++tickCount & 1) == 0
-        && state.get() == State.STARTED
-        && outbound.bufferedMillis() < LOW_WATER_MS
-        && emitPending.compareAndSet(false, true)) {
-      calls.execute(
-          () -> {
-            emitPending.set(false);
-            drainEmits(TOP_UP_MS);
-          });
+    boolean low = audio.tick(state.isStarted() ? transport : null, nowNanos);
+    if (low && state.isStarted() && audioLane != null) {
+      audioLane.requestTopUp();
     }
   }
 
   /** Whether the clock should tick this connection. */
   boolean sendsAudio() {
-    return outbound != null;
-  }
-
-  /**
-   * Drops buffered outgoing audio and tells the transport, so a client that buffers audio drops its
-   * queue too. Returns the milliseconds dropped here.
-   */
-  long bufferedAudioMillis() {
-    return outbound == null ? 0 : outbound.bufferedMillis();
-  }
-
-  long flushAudio() {
-    if (outbound == null) {
-      return 0;
-    }
-    synchronized (pushLock) {
-      long dropped = outbound.flush();
-      Transport t = transport;
-      if (t != null && isOpen()) {
-        t.onFlush(dropped);
-      }
-      return dropped;
-    }
-  }
-
-  /** Whether the transport is a phone call. */
-  boolean isPhone() {
-    Transport t = transport;
-    return t != null && t.isPhone();
+    return audio != null;
   }
 
   /** Sends a text message if the connection is open. */
@@ -383,161 +217,22 @@ public final class Connection {
     }
   }
 
-  private void drainEmits(long aheadMillis) {
-    for (int i = 0; i < 200 && state.get() == State.STARTED; i++) {
-      Emission[] result = new Emission[1];
-      if (!call(() -> result[0] = audioHandler.emit())) {
-        return;
-      }
-      Emission e = result[0];
-      if (e == null || e instanceof Emission.Nothing) {
-        return;
-      }
-      deliver(e, 0);
-      if (e instanceof Emission.Close) {
-        return;
-      }
-      if (e instanceof Emission.Audio
-          && outbound != null
-          && outbound.bufferedMillis() >= aheadMillis) {
-        return;
-      }
-    }
-  }
-
-  /**
-   * Acts on what a handler returned, audio or video alike: plays audio, sends a frame, hands
-   * outputs to listeners, or starts closing. Runs on the handler lane.
-   *
-   * @param inputNanos when the input that produced a video result arrived, or 0
-   */
-  void deliver(VideoResult result, long inputNanos) {
-    if (result instanceof VideoFrame frame) {
-      sendVideo(frame, inputNanos);
-    } else if (result instanceof Emission.Audio audio) {
-      writeAudio(audio.frame());
-    } else if (result instanceof Emission.Video v) {
-      sendVideo(v.frame(), inputNanos);
-      if (!v.outputs().isEmpty()) {
-        deliverOutputs(v.outputs());
-      }
-    } else if (result instanceof Emission.Outputs values) {
-      deliverOutputs(values.values());
-    } else if (result instanceof Emission.Close close) {
-      closeAfterPlayback(close.message());
-    }
-  }
-
-  private void sendVideo(VideoFrame frame, long inputNanos) {
-    Transport t = transport;
-    if (!definition.sendsVideo() || t == null || state.get() != State.STARTED) {
-      return; // send mode: FastRTC ignores the handler's frames
-    }
-    // A frame that cannot be converted is the handler's error: reported and closed like one.
-    if (call(() -> t.pushVideo(frame))) {
-      services.metrics().videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
-    }
-  }
-
-  private void writeAudio(AudioFrame frame) {
-    if (outbound == null) {
-      return; // send mode: FastRTC ignores the handler's audio
-    }
-    short[] mono = Pcm.toMono(frame.samples(), frame.channels());
-    if (frame.sampleRate() != outbound.sampleRate()) {
-      Resampler r =
-          outputResamplers.computeIfAbsent(
-              frame.sampleRate(),
-              rate -> services.resamplers().create(rate, outbound.sampleRate()));
-      mono = r.process(mono);
-    }
-    outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());
-    lastInputNanos = 0;
-  }
-
-  private void deliverOutputs(List<Object> values) {
-    int declared = definition.outputs().size();
-    if (declared > 0 && values.size() != declared && outputCountWarned.compareAndSet(false, true)) {
-      LOG.warning(
-          () ->
-              "Stream "
-                  + definition.name()
-                  + " declares "
-                  + declared
-                  + " outputs but emitted "
-                  + values.size()
-                  + " values on connection "
-                  + id
-                  + "; values map to declared outputs by position");
-    }
-    outputs.publish(values);
-    sendText(ChannelMessages.fetchOutput());
-    for (Consumer<List<Object>> listener : outputListeners) {
-      listener.accept(values);
-    }
-  }
-
-  private void closeAfterPlayback(String message) {
-    if (!state.compareAndSet(State.STARTED, State.CLOSING)) {
-      return;
-    }
-    long playMillis = outbound == null ? 0 : outbound.bufferedMillis();
-    playbackClose =
-        services
-            .scheduler()
-            .schedule(
-                () -> {
-                  Transport t = transport;
-                  if (t != null) {
-                    t.sendText(ChannelMessages.endStream(message));
-                  }
-                  close(EndReason.CLOSE_STREAM);
-                },
-                playMillis,
-                TimeUnit.MILLISECONDS);
-  }
-
-  /** A handler call; on failure the client gets an error message and the connection closes. */
-  boolean call(HandlerCall body) {
-    try {
-      body.run();
-      return true;
-    } catch (Exception | LinkageError | AssertionError e) {
-      if (isOpen()) {
-        services.metrics().handlerError();
-        LOG.log(
-            Level.WARNING,
-            "Handler " + definition.handlerClass().getName() + " failed on connection " + id,
-            e);
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        sendText(ChannelMessages.error(message));
-        close(EndReason.HANDLER_ERROR);
-      }
-      return false;
-    }
-  }
-
   /**
    * Ends the connection: frees the concurrency slot, the transport's native objects and timers,
    * then calls the handler's shutdown and destroys the instance. Runs once, whatever the reason.
    */
   public void close(EndReason reason) {
-    State previous = state.getAndSet(State.CLOSED);
-    if (previous == State.CLOSED) {
+    if (!state.close()) {
       return;
     }
     endReason = reason;
     LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
-    cancel(connectWatchdog);
-    cancel(timeLimit);
-    cancel(playbackClose);
+    timers.cancelAll();
     if (video != null) {
       video.stop();
     }
     outputs.close();
-    synchronized (inputLock) {
-      inputLock.notifyAll();
-    }
+    inputs.wakeAll();
     for (Consumer<Connection> listener : closeListeners) {
       try {
         listener.accept(this);
@@ -553,57 +248,40 @@ public final class Connection {
         LOG.log(Level.WARNING, "Closing the transport of connection " + id + " failed", e);
       }
     }
-    AtomicBoolean finished = new AtomicBoolean();
-    calls.execute(() -> finish(finished));
-    hangCheck =
-        services
-            .scheduler()
-            .schedule(
-                () -> {
-                  if (!finished.get()) {
-                    LOG.warning(
-                        () ->
-                            "Handler of connection "
-                                + id
-                                + " did not return within "
-                                + HANG_GRACE.toSeconds()
-                                + " s of close; interrupting it");
-                    calls.interruptRunning();
-                  }
-                },
-                HANG_GRACE.toMillis(),
-                TimeUnit.MILLISECONDS);
-    if (finished.get()) {
-      cancel(hangCheck);
-    }
+    new HandlerShutdown(id, lease, lane, timers, audio).begin();
   }
 
-  private void finish(AtomicBoolean finished) {
-    try {
-      lease.handler().shutdown();
-    } catch (Exception | LinkageError e) {
-      LOG.log(Level.WARNING, "shutdown() failed on connection " + id, e);
-    } finally {
-      try {
-        lease.destroy();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Destroying the handler of connection " + id + " failed", e);
+  /** The connection as its handler lane sees it. */
+  private final class Host implements LaneHost {
+    @Override
+    public Transport transport() {
+      return transport;
+    }
+
+    @Override
+    public void sendText(String message) {
+      Connection.this.sendText(message);
+    }
+
+    @Override
+    public void close(EndReason reason) {
+      Connection.this.close(reason);
+    }
+
+    @Override
+    public void closeAfterPlayback(String message) {
+      if (!state.beginClosing()) {
+        return;
       }
-      outputResamplers.values().forEach(Resampler::close);
-      outputResamplers.clear();
-      finished.set(true);
-      cancel(hangCheck);
+      timers.closeAfterPlayback(
+          audio == null ? 0 : audio.bufferedMillis(),
+          () -> {
+            Transport t = transport;
+            if (t != null) {
+              t.sendText(ChannelMessages.endStream(message));
+            }
+            close(EndReason.CLOSE_STREAM);
+          });
     }
-  }
-
-  private static void cancel(Future<?> future) {
-    if (future != null) {
-      future.cancel(false);
-    }
-  }
-
-  @FunctionalInterface
-  interface HandlerCall {
-    void run() throws Exception;
   }
 }

@@ -6,12 +6,22 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-/** The {@link StreamContext} a handler sees: a thin view of its {@link Connection}. */
+/**
+ * The {@link StreamContext} a handler sees: a thin view of its {@link Connection}, its inputs and
+ * its outgoing audio.
+ */
 final class ConnectionContext implements StreamContext {
   private final Connection connection;
+  private final ConnectionInputs inputs;
+  private final AudioOutput audio;
 
-  ConnectionContext(Connection connection) {
+  /**
+   * @param audio the outgoing audio, or null when the stream sends none
+   */
+  ConnectionContext(Connection connection, ConnectionInputs inputs, AudioOutput audio) {
     this.connection = connection;
+    this.inputs = inputs;
+    this.audio = audio;
   }
 
   @Override
@@ -43,7 +53,7 @@ final class ConnectionContext implements StreamContext {
   @Override
   public <T extends Record> T inputs(Class<T> type) {
     Objects.requireNonNull(type, "type == null");
-    Object value = connection.inputs();
+    Object value = inputs.value();
     if (!type.isInstance(value)) {
       throw new IllegalArgumentException(
           "stream "
@@ -58,12 +68,18 @@ final class ConnectionContext implements StreamContext {
 
   @Override
   public Map<String, Object> latestInputs() {
-    return connection.definition().inputs().toMap(connection.inputs());
+    return connection.definition().inputs().toMap(inputs.value());
   }
 
   @Override
   public boolean waitForInputs(Duration timeout) throws InterruptedException {
-    return connection.awaitInputs(Objects.requireNonNull(timeout, "timeout == null"));
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (isPhone()) {
+      // A caller cannot send inputs: the handler goes on with what it has (FastRTC's phone mode).
+      return false;
+    }
+    return inputs.await(
+        timeout, () -> connection.sendText(ChannelMessages.sendInput()), connection::isOpen);
   }
 
   @Override
@@ -73,16 +89,17 @@ final class ConnectionContext implements StreamContext {
 
   @Override
   public long bufferedAudioMillis() {
-    return connection.bufferedAudioMillis();
+    return audio == null ? 0 : audio.bufferedMillis();
   }
 
   @Override
   public long flushAudio() {
-    return connection.flushAudio();
+    return audio == null ? 0 : audio.flush(connection.isOpen() ? connection.transport() : null);
   }
 
   @Override
   public boolean isPhone() {
-    return connection.isPhone();
+    Transport t = connection.transport();
+    return t != null && t.isPhone();
   }
 }

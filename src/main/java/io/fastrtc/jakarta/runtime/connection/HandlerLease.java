@@ -13,7 +13,7 @@ import io.fastrtc.jakarta.api.HandlerLifecycle;
 public record HandlerLease(HandlerLifecycle handler, Runnable destroyer) {
 
   /** Destroys the instance. */
-  public void destroy() {
+  void destroy() {
     destroyer.run();
   }
 }

@@ -26,11 +26,11 @@ import java.util.logging.Logger;
  * <p>Deliveries run on the executor, serialised per subscriber; a subscriber that blocks delays
  * only itself. {@link #close()} lets each subscriber drain what it has not received, then ends it.
  */
-public final class OutputBuffer {
+final class OutputBuffer {
   private static final Logger LOG = Logger.getLogger(OutputBuffer.class.getName());
 
   /** Outputs kept per connection. */
-  public static final int DEFAULT_CAPACITY = 256;
+  static final int DEFAULT_CAPACITY = 256;
 
   private final int capacity;
   private final Executor executor;
@@ -44,7 +44,7 @@ public final class OutputBuffer {
    * @param capacity how many outputs to keep, at least 1
    * @param executor runs deliveries
    */
-  public OutputBuffer(int capacity, Executor executor) {
+  OutputBuffer(int capacity, Executor executor) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
     }
@@ -54,7 +54,7 @@ public final class OutputBuffer {
   }
 
   /** Appends an output (evicting the oldest when full) and wakes every subscriber. */
-  public void publish(List<Object> values) {
+  void publish(List<Object> values) {
     synchronized (this) {
       if (ended) {
         return;
@@ -75,7 +75,7 @@ public final class OutputBuffer {
    * @param afterSequence 0 for everything kept, or the last sequence already seen (SSE's {@code
    *     Last-Event-ID})
    */
-  public OutputSubscription subscribe(long afterSequence, OutputSubscriber subscriber) {
+  OutputSubscription subscribe(long afterSequence, OutputSubscriber subscriber) {
     Subscriber s = new Subscriber(subscriber, Math.max(1, afterSequence + 1));
     subscribers.add(s);
     s.signal();
@@ -83,7 +83,7 @@ public final class OutputBuffer {
   }
 
   /** Ends the stream: subscribers receive what they have not yet received, then end. */
-  public void close() {
+  void close() {
     synchronized (this) {
       ended = true;
     }
@@ -91,22 +91,22 @@ public final class OutputBuffer {
   }
 
   /** How many outputs were evicted because the ring was full. */
-  public synchronized long dropped() {
+  synchronized long dropped() {
     return dropped;
   }
 
   /** The sequence number the next output will get. */
-  public synchronized long nextSequence() {
+  synchronized long nextSequence() {
     return nextSequence;
   }
 
   /** The number of live subscribers. */
-  public int subscriberCount() {
+  int subscriberCount() {
     return subscribers.size();
   }
 
   /** The ring capacity. */
-  public int capacity() {
+  int capacity() {
     return capacity;
   }
 

@@ -46,7 +46,7 @@ public final class RuntimeMetrics {
   }
 
   /** Counts a clock tick, and whether it ran more than one frame late. */
-  public void tick(boolean late) {
+  void tick(boolean late) {
     clockTicks.incrementAndGet();
     if (late) {
       lateTicks.incrementAndGet();
@@ -109,12 +109,12 @@ public final class RuntimeMetrics {
   }
 
   /** The latency percentile in milliseconds, or -1 without samples. */
-  public double latencyPercentileMillis(double percentile) {
+  double latencyPercentileMillis(double percentile) {
     return percentile(latency, percentile);
   }
 
   /** The video latency percentile in milliseconds, or -1 without samples. */
-  public double videoLatencyPercentileMillis(double percentile) {
+  double videoLatencyPercentileMillis(double percentile) {
     return percentile(videoLatency, percentile);
   }
 

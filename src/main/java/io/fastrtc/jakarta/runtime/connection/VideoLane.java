@@ -17,10 +17,11 @@ import java.util.logging.Logger;
 
 /**
  * The video side of one {@link Connection}. Incoming frames go to the handler on the connection's
- * serial lane: each in turn, skipping any that waited longer than {@link #MAX_WAIT} (so lag stays
- * near a second, where FastRTC's queue grows without bound), or with skip-frames only the newest.
- * Generated video (receive mode, audio-video) is paced by one task on the shared scheduler at the
- * stream's fps; a tick that finds the previous frame still being made is skipped, never queued.
+ * {@link HandlerLane}: each in turn, skipping any that waited longer than {@link #MAX_WAIT} (so lag
+ * stays near a second, where FastRTC's queue grows without bound), or with skip-frames only the
+ * newest. Generated video (receive mode, audio-video) is paced by one task on the shared scheduler
+ * at the stream's fps; a tick that finds the previous frame still being made is skipped, never
+ * queued.
  */
 final class VideoLane {
   private static final Logger LOG = Logger.getLogger(VideoLane.class.getName());
@@ -31,10 +32,12 @@ final class VideoLane {
   /** Input frames allowed to wait at all (two seconds at 30 fps), to bound memory. */
   static final int MAX_BACKLOG = 60;
 
-  private final Connection connection;
+  private final HandlerLane lane;
+  private final String connectionId;
   private final StreamDefinition definition;
   private final HandlerLifecycle handler;
   private final RuntimeServices services;
+  private final HandlerLane.HandlerFunction<VideoResult> next;
   private final AtomicReference<Input> newest = new AtomicReference<>();
   private final AtomicBoolean newestScheduled = new AtomicBoolean();
   private final AtomicInteger backlog = new AtomicInteger();
@@ -46,22 +49,25 @@ final class VideoLane {
   private record Input(VideoFrame frame, long receivedNanos) {}
 
   VideoLane(
-      Connection connection,
+      HandlerLane lane,
+      String connectionId,
       StreamDefinition definition,
       HandlerLifecycle handler,
       RuntimeServices services) {
-    this.connection = connection;
+    this.lane = lane;
+    this.connectionId = connectionId;
     this.definition = definition;
     this.handler = handler;
     this.services = services;
+    this.next =
+        handler instanceof AudioVideoStreamHandler av
+            ? av::videoEmit
+            : handler instanceof VideoGenerator g ? g::next : null;
   }
 
   /** Starts pacing generated frames, if this stream generates video. */
   void start() {
-    boolean generates =
-        definition.sendsVideo()
-            && (handler instanceof VideoGenerator || handler instanceof AudioVideoStreamHandler);
-    if (generates && !stopped) {
+    if (definition.sendsVideo() && next != null && !stopped) {
       long period = TimeUnit.SECONDS.toMicros(1) / definition.fps();
       pacing =
           services
@@ -84,7 +90,7 @@ final class VideoLane {
         services.metrics().videoFrameSkipped();
       }
       if (newestScheduled.compareAndSet(false, true)) {
-        connection.serial(this::processNewest);
+        lane.execute(this::processNewest);
       }
       return;
     }
@@ -93,7 +99,7 @@ final class VideoLane {
       dropped();
       return;
     }
-    connection.serial(
+    lane.execute(
         () -> {
           backlog.decrementAndGet();
           if (System.nanoTime() - receivedNanos > MAX_WAIT.toNanos()) {
@@ -114,7 +120,7 @@ final class VideoLane {
                   + " is more than "
                   + MAX_WAIT.toMillis()
                   + " ms behind on connection "
-                  + connection.id()
+                  + connectionId
                   + "; dropping input frames (set skipFrames = true to process only the newest)");
     }
   }
@@ -128,29 +134,26 @@ final class VideoLane {
   }
 
   private void process(Input input) {
-    if (!connection.isStarted()) {
+    if (!lane.isStarted()) {
       return;
     }
     if (handler instanceof AudioVideoStreamHandler av) {
-      connection.call(() -> av.videoReceive(input.frame()));
+      lane.run(() -> av.videoReceive(input.frame()));
     } else if (handler instanceof VideoHandler video) {
-      VideoResult[] result = new VideoResult[1];
-      if (connection.call(() -> result[0] = video.process(input.frame())) && result[0] != null) {
-        connection.deliver(result[0], input.receivedNanos());
-      }
+      lane.deliver(lane.call(() -> video.process(input.frame())), input.receivedNanos());
     }
   }
 
   /** One pacing tick (scheduler thread): ask for the next frame unless one is being made. */
   private void tick() {
-    if (stopped || !connection.isStarted()) {
+    if (stopped || !lane.isStarted()) {
       return;
     }
     if (!generating.compareAndSet(false, true)) {
       services.metrics().videoTickSkipped();
       return;
     }
-    connection.serial(
+    lane.execute(
         () -> {
           try {
             generate();
@@ -161,17 +164,10 @@ final class VideoLane {
   }
 
   private void generate() {
-    if (!connection.isStarted()) {
+    if (!lane.isStarted()) {
       return;
     }
-    VideoResult[] result = new VideoResult[1];
-    boolean ok =
-        handler instanceof AudioVideoStreamHandler av
-            ? connection.call(() -> result[0] = av.videoEmit())
-            : connection.call(() -> result[0] = ((VideoGenerator) handler).next());
-    if (ok && result[0] != null) {
-      connection.deliver(result[0], 0);
-    }
+    lane.deliver(lane.call(next), 0);
   }
 
   /** Stops pacing and forgets waiting frames; part of the connection's close. */

@@ -135,20 +135,19 @@ class ConnectionInputsTest {
     Connection c = open(Typed.class, h, "o");
     List<OutputEvent> seen = new CopyOnWriteArrayList<>();
     boolean[] ended = {false};
-    c.outputs()
-        .subscribe(
-            0,
-            new io.fastrtc.jakarta.api.OutputSubscriber() {
-              @Override
-              public void onOutput(OutputEvent event) {
-                seen.add(event);
-              }
+    c.subscribeOutputs(
+        0,
+        new io.fastrtc.jakarta.api.OutputSubscriber() {
+          @Override
+          public void onOutput(OutputEvent event) {
+            seen.add(event);
+          }
 
-              @Override
-              public void onEnd() {
-                ended[0] = true;
-              }
-            });
+          @Override
+          public void onEnd() {
+            ended[0] = true;
+          }
+        });
     h.toEmit.add(Emission.outputs(0.25));
     h.toEmit.add(Emission.outputs("second", 2));
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);

@@ -7,13 +7,18 @@ import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamException;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
+import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import io.fastrtc.jakarta.testing.RecordingTransport;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +67,71 @@ class ConnectionTest {
     assertThat(handler.startUps).hasValue(1);
     assertThat(handler.context.connectionId()).isEqualTo("c1");
     assertThat(handler.context.streamName()).isEqualTo("rec");
+  }
+
+  @Test
+  void audioThatStartUpMakesAvailableIsDrainedAtOnceWithoutAnInputOrATopUp() {
+    short[] greeting = new short[960];
+    java.util.Arrays.fill(greeting, (short) 700);
+    RecordingHandler greeter =
+        new Rec() {
+          @Override
+          public void startUp(StreamContext context) {
+            super.startUp(context);
+            toEmit.add(Emission.audio(AudioFrame.mono(48_000, greeting)));
+          }
+        };
+    Connection c = open(StreamDefinition.of(Rec.class), greeter, "g1");
+
+    c.start();
+    c.tick(System.nanoTime()); // an odd tick: no top-up is asked for
+
+    assertThat(transport.frames).hasSize(1);
+    assertThat(transport.frames.get(0)).hasSize(480).containsOnly((short) 700);
+    assertThat(greeter.context.bufferedAudioMillis()).isEqualTo(10);
+  }
+
+  @Test
+  void startUpRunsBeforeAnInputThatArrivesWhileItIsRunning() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.List<String> calls = new CopyOnWriteArrayList<>();
+    RecordingHandler slow =
+        new Rec() {
+          @Override
+          public void startUp(StreamContext context) {
+            calls.add("startUp");
+            try {
+              release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.startUp(context);
+          }
+
+          @Override
+          public void receive(AudioFrame frame) {
+            calls.add("receive");
+          }
+        };
+    RuntimeServices pooled =
+        new RuntimeServices(
+            pool, scheduler, (in, out) -> Resampler.identity(in), new RuntimeMetrics());
+    Connection c =
+        new ConnectionRegistry(pooled)
+            .admit(StreamDefinition.of(Rec.class), "p1", s -> new HandlerLease(slow, () -> {}))
+            .connection();
+    c.attach(transport);
+    try {
+      c.start();
+      c.onInput(AudioFrame.mono(48_000, new short[960]), System.nanoTime());
+      release.countDown();
+      Await.until(() -> calls.size() == 2, Duration.ofSeconds(5), calls::toString);
+      assertThat(calls).containsExactly("startUp", "receive");
+    } finally {
+      c.close(EndReason.SERVER_STOP);
+      pool.shutdown();
+    }
   }
 
   @Test

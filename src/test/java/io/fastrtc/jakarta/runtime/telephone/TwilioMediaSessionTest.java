@@ -119,16 +119,6 @@ class TwilioMediaSessionTest {
     return call.connection();
   }
 
-  /**
-   * Starts and sends one 20 ms inbound frame, after which the handler's queued emissions are
-   * drained (the drain right after startUp may find the connection not yet STARTED).
-   */
-  private Connection startedAndEmitting() {
-    Connection c = started();
-    call.onText(media(new short[160]));
-    return c;
-  }
-
   @Test
   void startAdmitsTheCallByStreamSidWithTheCustomParametersAsInputs() {
     Connection c = started();
@@ -154,7 +144,7 @@ class TwilioMediaSessionTest {
   void outboundMediaCarriesTheStreamSidIn20MillisecondMessagesThenAMark() {
     short[] tone = Audio.sine(1000, 0.05, 8_000, 0.5);
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, tone)));
-    Connection c = startedAndEmitting();
+    Connection c = started();
 
     ConnectionTicks.tick(c, 7);
     List<String> media = socket.matching(m -> m.startsWith("{\"event\":\"media\""));
@@ -181,7 +171,7 @@ class TwilioMediaSessionTest {
   @Test
   void aFlushSendsClearWithTheStreamSidSoTwilioStopsPlaying() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[8_000])));
-    Connection c = startedAndEmitting();
+    Connection c = started();
     ConnectionTicks.tick(c, 5);
 
     handler.context.flushAudio();
@@ -194,7 +184,7 @@ class TwilioMediaSessionTest {
   @Test
   void aFlushAfterPlaybackWasConfirmedSendsNoClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[160])));
-    Connection c = startedAndEmitting();
+    Connection c = started();
     ConnectionTicks.tick(c, 2 + TwilioMediaSession.MARK_AFTER_SILENT_TICKS);
     String mark = socket.sent.get(socket.sent.size() - 1);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));

@@ -91,16 +91,6 @@ class WebSocketAudioSessionTest {
     return session.connection();
   }
 
-  /**
-   * Starts and sends one 20 ms input frame, after which the handler's queued emissions are drained
-   * (the drain right after startUp may find the connection not yet STARTED).
-   */
-  private Connection startedAndEmitting() {
-    Connection c = started();
-    session.onText(media(new short[320]));
-    return c;
-  }
-
   @Test
   void openingASocketBoundsItsTextFrames() {
     FakeSocket s = new FakeSocket();
@@ -142,7 +132,7 @@ class WebSocketAudioSessionTest {
   @Test
   void outputLeavesIn40MillisecondMessagesAndNothingIsSentWhileIdle() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, Audio.sine(1000, 0.1, 8_000, 0.5))));
-    Connection c = startedAndEmitting();
+    Connection c = started();
 
     ConnectionTicks.tick(c, 10); // 100 ms of audio: two full messages, 20 ms left over
     assertThat(socket.matching(m -> m.contains("\"media\""))).hasSize(2);
@@ -158,7 +148,7 @@ class WebSocketAudioSessionTest {
   @Test
   void aFlushDropsQueuedAudioAndSendsClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[8_000])));
-    Connection c = startedAndEmitting();
+    Connection c = started();
     ConnectionTicks.tick(c, 6); // one message sent, 20 ms in the packetizer
 
     long dropped = handler.context.flushAudio();
@@ -292,7 +282,7 @@ class WebSocketAudioSessionTest {
   @Test
   void closeStreamSendsEndStreamAfterPlaybackThenCloses() {
     handler.toEmit.add(Emission.close("bye"));
-    startedAndEmitting();
+    started();
     assertThat(socket.awaitNext(m -> m.contains("end_stream")))
         .isEqualTo("{\"type\":\"end_stream\",\"data\":\"bye\"}");
     assertThat(socket.awaitClosed().getReasonPhrase()).isEqualTo("stream closed");

@@ -1,0 +1,112 @@
+package io.fastrtc.jakarta.runtime.connection;
+
+import io.fastrtc.jakarta.api.AudioFrame;
+import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
+import io.fastrtc.jakarta.runtime.audio.Pcm;
+import io.fastrtc.jakarta.runtime.audio.Resampler;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One connection's outgoing audio: the buffer the handler's audio goes into (resampled to the
+ * stream's output rate), the 10 ms the clock takes out of it on every tick, and the flush that
+ * drops it. Written on the handler lane, read on the clock thread.
+ */
+final class AudioOutput {
+  /** Top up the outgoing buffer when it holds less than this. */
+  static final long LOW_WATER_MS = 60;
+
+  private final OutboundAudio outbound;
+  private final short[] frame;
+  private final Resampler.Factory resamplerFactory;
+  private final RuntimeMetrics metrics;
+
+  /** Held while a frame is read and pushed, and while a flush runs, so they never interleave. */
+  private final Object pushLock = new Object();
+
+  private final Map<Integer, Resampler> resamplers = new HashMap<>(); // handler lane only
+  private long lastInputNanos; // handler lane only
+  private int tickCount; // clock thread only
+
+  AudioOutput(int sampleRate, Resampler.Factory resamplerFactory, RuntimeMetrics metrics) {
+    this.outbound = new OutboundAudio(sampleRate, 1);
+    this.frame = new short[outbound.frameSamples()];
+    this.resamplerFactory = resamplerFactory;
+    this.metrics = metrics;
+  }
+
+  /**
+   * One clock tick: pushes the next 10 ms into {@code transport}, or silence when nothing is
+   * buffered. Every other tick it says whether the buffer runs low, so the handler is asked for
+   * more.
+   *
+   * @param transport where to push, or null to push nothing (not attached, or not started)
+   * @return whether the handler should be asked for more audio now
+   */
+  boolean tick(Transport transport, long nowNanos) {
+    if (transport != null) {
+      long produced;
+      synchronized (pushLock) {
+        produced = outbound.read(frame);
+        if (produced >= 0) {
+          transport.pushAudio(frame, outbound.sampleRate(), 1);
+        } else {
+          transport.pushSilence(frame, outbound.sampleRate(), 1);
+        }
+      }
+      if (produced >= 0) {
+        metrics.frameOut();
+      }
+      if (produced > 0) {
+        metrics.latencyNanos(nowNanos - produced);
+      }
+    }
+    return (++tickCount & 1) == 0 && outbound.bufferedMillis() < LOW_WATER_MS;
+  }
+
+  /** Remembers when the input being handled arrived, to measure the latency of its reply. */
+  void markInput(long receivedNanos) {
+    lastInputNanos = receivedNanos;
+  }
+
+  /** Queues the handler's audio, mixed to mono and resampled to the output rate. */
+  void write(AudioFrame audio) {
+    short[] mono = Pcm.toMono(audio.samples(), audio.channels());
+    if (audio.sampleRate() != outbound.sampleRate()) {
+      Resampler r =
+          resamplers.computeIfAbsent(
+              audio.sampleRate(), rate -> resamplerFactory.create(rate, outbound.sampleRate()));
+      mono = r.process(mono);
+    }
+    outbound.write(mono, lastInputNanos != 0 ? lastInputNanos : System.nanoTime());
+    lastInputNanos = 0;
+  }
+
+  /** The milliseconds of audio queued. */
+  long bufferedMillis() {
+    return outbound.bufferedMillis();
+  }
+
+  /**
+   * Drops the queued audio, with the clock held off, and tells {@code transport} so a client that
+   * buffers audio drops its queue too.
+   *
+   * @param transport to tell, or null when closed
+   * @return the milliseconds dropped
+   */
+  long flush(Transport transport) {
+    synchronized (pushLock) {
+      long dropped = outbound.flush();
+      if (transport != null) {
+        transport.onFlush(dropped);
+      }
+      return dropped;
+    }
+  }
+
+  /** Frees the resamplers; on the handler lane, once the handler has shut down. */
+  void close() {
+    resamplers.values().forEach(Resampler::close);
+    resamplers.clear();
+  }
+}

@@ -1,0 +1,72 @@
+package io.fastrtc.jakarta.runtime.connection;
+
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection's timers on the shared scheduler: the connect watchdog, the stream's time limit,
+ * the close that waits for queued audio to play, and the check for a handler that hangs at close.
+ */
+final class ConnectionTimers {
+  /** How long shutdown may wait behind a hung handler call before it is interrupted. */
+  static final Duration HANG_GRACE = Duration.ofSeconds(5);
+
+  private final ScheduledExecutorService scheduler;
+  private volatile Future<?> connectWatchdog;
+  private volatile Future<?> timeLimit;
+  private volatile Future<?> playbackClose;
+  private volatile Future<?> hangCheck;
+
+  ConnectionTimers(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** Runs {@code onTimeout} unless {@link #disarmConnectWatchdog()} comes first. */
+  void armConnectWatchdog(Duration timeout, Runnable onTimeout) {
+    connectWatchdog = scheduler.schedule(onTimeout, timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The connection is connected: the watchdog is satisfied. */
+  void disarmConnectWatchdog() {
+    cancel(connectWatchdog);
+  }
+
+  /** Starts the time limit once; no limit when {@code seconds} is 0. */
+  void startTimeLimit(int seconds, Runnable onLimit) {
+    if (seconds > 0 && timeLimit == null) {
+      timeLimit = scheduler.schedule(onLimit, seconds, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Runs {@code close} once the audio queued now has played. */
+  void closeAfterPlayback(long playMillis, Runnable close) {
+    playbackClose = scheduler.schedule(close, playMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Cancels the watchdog, the time limit and a pending playback close: the connection closes. */
+  void cancelAll() {
+    cancel(connectWatchdog);
+    cancel(timeLimit);
+    cancel(playbackClose);
+  }
+
+  /**
+   * Runs {@code onHang} after {@link #HANG_GRACE} unless {@link #disarmHangCheck()} comes first.
+   */
+  void armHangCheck(Runnable onHang) {
+    hangCheck = scheduler.schedule(onHang, HANG_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The handler finished its shutdown in time. */
+  void disarmHangCheck() {
+    cancel(hangCheck);
+  }
+
+  private static void cancel(Future<?> future) {
+    if (future != null) {
+      future.cancel(false);
+    }
+  }
+}
