@@ -17,11 +17,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One live connection: its state (new, started, closing, closed) and the one ordered close path,
- * over parts of one job each: the {@link HandlerLane} every handler call runs on, the {@link
- * AudioOutput}, the {@link VideoLane}, the {@link ConnectionInputs}, the {@link ConnectionOutputs}
- * and the {@link ConnectionTimers}. Replaces FastRTC's parallel per-id dictionaries. Every way a
- * connection ends goes through {@link #close(EndReason)}, which runs once.
+ * One live connection: its {@link ConnectionState} machine and the one ordered close path, over
+ * parts of one job each: the {@link HandlerLane} every handler call runs on (with its {@link
+ * AudioLane} and {@link VideoLane}), the {@link AudioOutput}, the {@link ConnectionInputs}, the
+ * {@link ConnectionOutputs} and the {@link ConnectionTimers}. Replaces FastRTC's parallel per-id
+ * dictionaries. Every way a connection ends goes through {@link #close(EndReason)}, which runs once
+ * and ends with the {@link HandlerShutdown}.
  */
 public final class Connection {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
