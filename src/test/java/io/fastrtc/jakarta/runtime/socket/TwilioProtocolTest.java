@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.telephone;
+package io.fastrtc.jakarta.runtime.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * A scripted Twilio Media Streams call (connected, start, media, mark, dtmf, stop) against the
  * session, with an 8 kHz handler so no resampling is involved; the ITs cover resampling.
  */
-class TwilioMediaSessionTest {
+class TwilioProtocolTest {
   @RealtimeStream(
       name = "phone",
       modality = Modality.AUDIO,
@@ -52,18 +52,18 @@ class TwilioMediaSessionTest {
   private final StreamDefinition stream = StreamDefinition.of(Handler.class);
   private final Handler handler = new Handler();
   private final FakeSocket socket = new FakeSocket();
-  private final TwilioMediaSession call = open(socket, handler);
+  private final SocketSession call = open(socket, handler);
 
-  private TwilioMediaSession open(FakeSocket s, RecordingHandler h) {
-    return new TwilioMediaSession(
-        stream,
-        s.session,
-        registry,
-        services,
-        d -> new HandlerLease(h, () -> {}),
-        // An untyped stream: merging needs no validator.
-        (call, values) ->
-            call.updateInputs(current -> call.definition().inputs().merge(current, values, null)));
+  private SocketSession open(FakeSocket s, RecordingHandler h) {
+    return new SocketSessions(
+            registry,
+            services,
+            d -> new HandlerLease(h, () -> {}),
+            // An untyped stream: merging needs no validator.
+            (call, values) ->
+                call.updateInputs(
+                    current -> call.definition().inputs().merge(current, values, null)))
+        .open(SocketRoute.TELEPHONE, stream, s.session);
   }
 
   @AfterEach
@@ -160,7 +160,7 @@ class TwilioMediaSessionTest {
     List<String> media = socket.matching(m -> m.startsWith("{\"event\":\"media\""));
     assertThat(media).hasSize(3);
     assertThat(socket.matching(m -> m.contains("mark"))).as("a short gap is no end").isEmpty();
-    ConnectionTicks.tick(c, TwilioMediaSession.MARK_AFTER_SILENT_TICKS - 1);
+    ConnectionTicks.tick(c, TwilioPlayback.MARK_AFTER_SILENT_TICKS - 1);
     JsonObject first = json(media.get(0));
     assertThat(first.getString("streamSid")).isEqualTo(SID);
     byte[] payload = Base64.getDecoder().decode(first.getJsonObject("media").getString("payload"));
@@ -175,7 +175,7 @@ class TwilioMediaSessionTest {
     ConnectionTicks.tick(c, 5);
     assertThat(socket.sent).as("silence sends nothing").hasSize(4);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
-    assertThat(call.playbacksEnded()).isEqualTo(1);
+    assertThat(((TwilioProtocol) call.protocol()).playbacksEnded()).isEqualTo(1);
   }
 
   @Test
@@ -195,7 +195,7 @@ class TwilioMediaSessionTest {
   void aFlushAfterPlaybackWasConfirmedSendsNoClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[160])));
     Connection c = startedAndEmitting();
-    ConnectionTicks.tick(c, 2 + TwilioMediaSession.MARK_AFTER_SILENT_TICKS);
+    ConnectionTicks.tick(c, 2 + TwilioPlayback.MARK_AFTER_SILENT_TICKS);
     String mark = socket.sent.get(socket.sent.size() - 1);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
 
