@@ -10,11 +10,11 @@ import io.fastrtc.jakarta.runtime.connection.EndReason;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
 import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
 import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
-import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
+import io.fastrtc.jakarta.runtime.socket.SocketSessions;
+import io.fastrtc.jakarta.runtime.socket.webhook.TelephoneWebhook;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
-import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -57,8 +57,8 @@ public class FastRtcRuntime {
   private AudioClock clock;
   private WebRtcEngine engine;
   private WebRtcSignaling signaling;
-  private WebSocketSessions websockets;
-  private TelephoneCalls telephone;
+  private SocketSessions sockets;
+  private TelephoneWebhook telephone;
   private String unavailableReason;
   private EndReason stopReason;
 
@@ -96,19 +96,21 @@ public class FastRtcRuntime {
       LOG.severe(unavailableReason);
     }
     signaling = new WebRtcSignaling(engine, unavailableReason, registry, services, this::lease);
-    websockets = new WebSocketSessions(registry, services, this::lease);
-    telephone =
-        new TelephoneCalls(
+    sockets =
+        new SocketSessions(
             registry,
             services,
             this::lease,
-            () ->
-                ConfigProvider.getConfig()
-                    .getOptionalValue(TelephoneCalls.PUBLIC_URL_KEY, String.class)
-                    .orElse(null),
             (call, values) ->
                 call.updateInputs(
                     current -> call.definition().inputs().merge(current, values, validator)));
+    telephone =
+        new TelephoneWebhook(
+            registry,
+            () ->
+                ConfigProvider.getConfig()
+                    .getOptionalValue(TelephoneWebhook.PUBLIC_URL_KEY, String.class)
+                    .orElse(null));
   }
 
   private HandlerLease lease(StreamDefinition stream) {
@@ -150,13 +152,13 @@ public class FastRtcRuntime {
     return signaling;
   }
 
-  /** The WebSocket transport ({@code /websocket/offer}). */
-  public WebSocketSessions websockets() {
-    return websockets;
+  /** The socket transport ({@code /websocket/offer}, {@code /telephone/handler}). */
+  public SocketSessions sockets() {
+    return sockets;
   }
 
-  /** The telephone transport ({@code /telephone/*}). */
-  public TelephoneCalls telephone() {
+  /** Twilio's voice webhook ({@code /telephone/incoming}). */
+  public TelephoneWebhook telephone() {
     return telephone;
   }
 

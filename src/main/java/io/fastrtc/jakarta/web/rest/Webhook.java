@@ -2,8 +2,8 @@ package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
-import io.fastrtc.jakarta.runtime.telephone.PublicUrl;
-import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
+import io.fastrtc.jakarta.runtime.socket.webhook.PublicUrl;
+import io.fastrtc.jakarta.runtime.socket.webhook.TelephoneWebhook;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -24,7 +24,7 @@ final class Webhook {
     PublicUrl.Request view =
         new PublicUrl.Request(
             request.getScheme(), authority(request), request.getContextPath(), request::getHeader);
-    TelephoneCalls.Answer answer = runtime.telephone().incoming(stream.get(), rootRoute, view);
+    TelephoneWebhook.Answer answer = runtime.telephone().incoming(stream.get(), rootRoute, view);
     return Response.status(answer.status())
         .type(answer.contentType())
         .entity(answer.body())

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.websocket;
+package io.fastrtc.jakarta.runtime.socket;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * queue and the connection fails instead of growing memory. {@link #close} lets queued frames (a
  * final error, say) leave first, with a deadline.
  */
-public final class SocketSender {
+final class SocketSender {
   private static final Logger LOG = Logger.getLogger(SocketSender.class.getName());
 
   /** Frames that may wait: about five seconds of audio messages plus control messages. */
@@ -48,7 +48,7 @@ public final class SocketSender {
    * @param scheduler enforces the close deadline
    * @param onFailure told once why sending failed (write error, or the client stopped reading)
    */
-  public SocketSender(
+  SocketSender(
       Session socket,
       Executor executor,
       ScheduledExecutorService scheduler,
@@ -60,7 +60,7 @@ public final class SocketSender {
   }
 
   /** Queues a frame; false when the sender is closing, has failed, or the queue is full. */
-  public boolean send(String text) {
+  boolean send(String text) {
     synchronized (this) {
       if (closing != null || failed) {
         return false;
@@ -80,7 +80,7 @@ public final class SocketSender {
   }
 
   /** Frames waiting to be sent. */
-  public synchronized int queued() {
+  synchronized int queued() {
     return queue.size();
   }
 
@@ -88,7 +88,7 @@ public final class SocketSender {
    * Closes the socket once the queued frames are sent, or after {@link #CLOSE_GRACE}. Idempotent;
    * the first reason wins.
    */
-  public void close(CloseReason reason) {
+  void close(CloseReason reason) {
     boolean now;
     synchronized (this) {
       if (closing != null) {

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.telephone;
+package io.fastrtc.jakarta.runtime.socket.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.telephone;
+package io.fastrtc.jakarta.runtime.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * A scripted Twilio Media Streams call (connected, start, media, mark, dtmf, stop) against the
  * session, with an 8 kHz handler so no resampling is involved; the ITs cover resampling.
  */
-class TwilioMediaSessionTest {
+class TwilioProtocolTest {
   @RealtimeStream(
       name = "phone",
       modality = Modality.AUDIO,
@@ -52,18 +52,18 @@ class TwilioMediaSessionTest {
   private final StreamDefinition stream = StreamDefinition.of(Handler.class);
   private final Handler handler = new Handler();
   private final FakeSocket socket = new FakeSocket();
-  private final TwilioMediaSession call = open(socket, handler);
+  private final SocketSession call = open(socket, handler);
 
-  private TwilioMediaSession open(FakeSocket s, RecordingHandler h) {
-    return new TwilioMediaSession(
-        stream,
-        s.session,
-        registry,
-        services,
-        d -> new HandlerLease(h, () -> {}),
-        // An untyped stream: merging needs no validator.
-        (call, values) ->
-            call.updateInputs(current -> call.definition().inputs().merge(current, values, null)));
+  private SocketSession open(FakeSocket s, RecordingHandler h) {
+    return new SocketSessions(
+            registry,
+            services,
+            d -> new HandlerLease(h, () -> {}),
+            // An untyped stream: merging needs no validator.
+            (call, values) ->
+                call.updateInputs(
+                    current -> call.definition().inputs().merge(current, values, null)))
+        .open(SocketRoute.TELEPHONE, stream, s.session);
   }
 
   @AfterEach
@@ -119,6 +119,16 @@ class TwilioMediaSessionTest {
     return call.connection();
   }
 
+  /**
+   * Starts and sends one 20 ms inbound frame, after which the handler's queued emissions are
+   * drained (the drain right after startUp may find the connection not yet STARTED).
+   */
+  private Connection startedAndEmitting() {
+    Connection c = started();
+    call.onText(media(new short[160]));
+    return c;
+  }
+
   @Test
   void startAdmitsTheCallByStreamSidWithTheCustomParametersAsInputs() {
     Connection c = started();
@@ -144,13 +154,13 @@ class TwilioMediaSessionTest {
   void outboundMediaCarriesTheStreamSidIn20MillisecondMessagesThenAMark() {
     short[] tone = Audio.sine(1000, 0.05, 8_000, 0.5);
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, tone)));
-    Connection c = started();
+    Connection c = startedAndEmitting();
 
     ConnectionTicks.tick(c, 7);
     List<String> media = socket.matching(m -> m.startsWith("{\"event\":\"media\""));
     assertThat(media).hasSize(3);
     assertThat(socket.matching(m -> m.contains("mark"))).as("a short gap is no end").isEmpty();
-    ConnectionTicks.tick(c, TwilioMediaSession.MARK_AFTER_SILENT_TICKS - 1);
+    ConnectionTicks.tick(c, TwilioPlayback.MARK_AFTER_SILENT_TICKS - 1);
     JsonObject first = json(media.get(0));
     assertThat(first.getString("streamSid")).isEqualTo(SID);
     byte[] payload = Base64.getDecoder().decode(first.getJsonObject("media").getString("payload"));
@@ -165,13 +175,13 @@ class TwilioMediaSessionTest {
     ConnectionTicks.tick(c, 5);
     assertThat(socket.sent).as("silence sends nothing").hasSize(4);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
-    assertThat(call.playbacksEnded()).isEqualTo(1);
+    assertThat(((TwilioProtocol) call.protocol()).playbacksEnded()).isEqualTo(1);
   }
 
   @Test
   void aFlushSendsClearWithTheStreamSidSoTwilioStopsPlaying() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[8_000])));
-    Connection c = started();
+    Connection c = startedAndEmitting();
     ConnectionTicks.tick(c, 5);
 
     handler.context.flushAudio();
@@ -184,8 +194,8 @@ class TwilioMediaSessionTest {
   @Test
   void aFlushAfterPlaybackWasConfirmedSendsNoClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[160])));
-    Connection c = started();
-    ConnectionTicks.tick(c, 2 + TwilioMediaSession.MARK_AFTER_SILENT_TICKS);
+    Connection c = startedAndEmitting();
+    ConnectionTicks.tick(c, 2 + TwilioPlayback.MARK_AFTER_SILENT_TICKS);
     String mark = socket.sent.get(socket.sent.size() - 1);
     call.onText(mark(json(mark).getJsonObject("mark").getString("name")));
 

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.telephone;
+package io.fastrtc.jakarta.runtime.socket.webhook;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,7 +48,7 @@ public final class PublicUrl {
       String scheme, String authority, String contextPath, Function<String, String> header) {}
 
   /** The public URL cannot be derived; the message says why and what to set. */
-  public static final class Unresolvable extends RuntimeException {
+  static final class Unresolvable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Unresolvable(String message) {
@@ -64,7 +64,7 @@ public final class PublicUrl {
    * @param routePath the route below the application root, e.g. {@code /telephone/handler}
    * @throws Unresolvable when the rule gives no URL
    */
-  public static String webSocketUrl(String configured, Request request, String routePath) {
+  static String webSocketUrl(String configured, Request request, String routePath) {
     if (configured != null && !configured.isBlank()) {
       return fromConfigured(configured.trim(), routePath);
     }

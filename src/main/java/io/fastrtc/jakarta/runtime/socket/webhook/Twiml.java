@@ -1,17 +1,17 @@
-package io.fastrtc.jakarta.runtime.telephone;
+package io.fastrtc.jakarta.runtime.socket.webhook;
 
 /**
  * The TwiML answers of {@code POST /telephone/incoming}. The connect answer is FastRTC's, byte for
  * byte apart from the URL: a greeting, a {@code <Connect><Stream>} to the handler route, and a
  * goodbye that Twilio says when the stream ends.
  */
-public final class Twiml {
+final class Twiml {
   private static final String PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
   private Twiml() {}
 
   /** Connects the call to the Media Stream at {@code webSocketUrl}. */
-  public static String connect(String webSocketUrl) {
+  static String connect(String webSocketUrl) {
     return PROLOG
         + "<Response><Say>Connecting to the AI assistant.</Say><Connect><Stream url=\""
         + escape(webSocketUrl)
@@ -21,7 +21,7 @@ public final class Twiml {
   /**
    * Not FastRTC's: the stream is at its concurrency limit, so the caller hears why and hangs up.
    */
-  public static String busy() {
+  static String busy() {
     return PROLOG
         + "<Response><Say>All lines are busy. Please call again later.</Say><Hangup/></Response>";
   }

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.websocket;
+package io.fastrtc.jakarta.runtime.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.websocket;
+package io.fastrtc.jakarta.runtime.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** FastRTC's WebSocket protocol, driven through a fake socket; handler calls run inline. */
-class WebSocketAudioSessionTest {
+class FastRtcProtocolTest {
   @RealtimeStream(
       name = "ws",
       modality = Modality.AUDIO,
@@ -44,21 +44,26 @@ class WebSocketAudioSessionTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final RuntimeServices services =
       new RuntimeServices(
-          Runnable::run, scheduler, WebSocketAudioSessionTest::identity, new RuntimeMetrics());
+          Runnable::run, scheduler, FastRtcProtocolTest::identity, new RuntimeMetrics());
   private final ConnectionRegistry registry = new ConnectionRegistry(services);
   private final StreamDefinition stream = StreamDefinition.of(Handler.class);
   private final Handler handler = new Handler();
   private final FakeSocket socket = new FakeSocket();
-  private final WebSocketAudioSession session = open(socket, handler);
+  private final SocketSession session = open(socket, handler);
 
   private static Resampler identity(int in, int out) {
     assertThat(in).as("no resampling on the WebSocket path").isEqualTo(out);
     return Resampler.identity(in);
   }
 
-  private WebSocketAudioSession open(FakeSocket s, RecordingHandler h) {
-    return new WebSocketAudioSession(
-        stream, s.session, registry, services, d -> new HandlerLease(h, () -> {}));
+  private SocketSession open(FakeSocket s, RecordingHandler h) {
+    return open(stream, s, h);
+  }
+
+  private SocketSession open(StreamDefinition definition, FakeSocket s, RecordingHandler h) {
+    return new SocketSessions(
+            registry, services, d -> new HandlerLease(h, () -> {}), (c, values) -> {})
+        .open(SocketRoute.WEBSOCKET, definition, s.session);
   }
 
   @AfterEach
@@ -91,11 +96,20 @@ class WebSocketAudioSessionTest {
     return session.connection();
   }
 
+  /**
+   * Starts and sends one 20 ms input frame, after which the handler's queued emissions are drained
+   * (the drain right after startUp may find the connection not yet STARTED).
+   */
+  private Connection startedAndEmitting() {
+    Connection c = started();
+    session.onText(media(new short[320]));
+    return c;
+  }
+
   @Test
   void openingASocketBoundsItsTextFrames() {
     FakeSocket s = new FakeSocket();
-    new WebSocketSessions(registry, services, d -> new HandlerLease(new Handler(), () -> {}))
-        .open(stream, s.session);
+    open(s, new Handler());
     assertThat(s.maxTextMessageSize()).isEqualTo(256 * 1024);
   }
 
@@ -132,7 +146,7 @@ class WebSocketAudioSessionTest {
   @Test
   void outputLeavesIn40MillisecondMessagesAndNothingIsSentWhileIdle() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, Audio.sine(1000, 0.1, 8_000, 0.5))));
-    Connection c = started();
+    Connection c = startedAndEmitting();
 
     ConnectionTicks.tick(c, 10); // 100 ms of audio: two full messages, 20 ms left over
     assertThat(socket.matching(m -> m.contains("\"media\""))).hasSize(2);
@@ -148,7 +162,7 @@ class WebSocketAudioSessionTest {
   @Test
   void aFlushDropsQueuedAudioAndSendsClear() {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(8_000, new short[8_000])));
-    Connection c = started();
+    Connection c = startedAndEmitting();
     ConnectionTicks.tick(c, 6); // one message sent, 20 ms in the packetizer
 
     long dropped = handler.context.flushAudio();
@@ -205,13 +219,7 @@ class WebSocketAudioSessionTest {
     started();
     FakeSocket second = new FakeSocket();
     StreamDefinition roomy = stream.withLimits(5, 0);
-    new WebSocketAudioSession(
-            roomy,
-            second.session,
-            registry,
-            services,
-            d -> new HandlerLease(new Handler(), () -> {}))
-        .onText(start("ws-1"));
+    open(roomy, second, new Handler()).onText(start("ws-1"));
     assertThat(second.sent)
         .containsExactly(
             "{\"status\":\"failed\",\"meta\":{\"error\":\"connection_already_exists\"}}");
@@ -282,7 +290,7 @@ class WebSocketAudioSessionTest {
   @Test
   void closeStreamSendsEndStreamAfterPlaybackThenCloses() {
     handler.toEmit.add(Emission.close("bye"));
-    started();
+    startedAndEmitting();
     assertThat(socket.awaitNext(m -> m.contains("end_stream")))
         .isEqualTo("{\"type\":\"end_stream\",\"data\":\"bye\"}");
     assertThat(socket.awaitClosed().getReasonPhrase()).isEqualTo("stream closed");
@@ -312,13 +320,7 @@ class WebSocketAudioSessionTest {
     class Generator extends RecordingHandler {}
     Generator generator = new Generator();
     FakeSocket s = new FakeSocket();
-    WebSocketAudioSession receiveOnly =
-        new WebSocketAudioSession(
-            StreamDefinition.of(Generator.class),
-            s.session,
-            registry,
-            services,
-            d -> new HandlerLease(generator, () -> {}));
+    SocketSession receiveOnly = open(StreamDefinition.of(Generator.class), s, generator);
     receiveOnly.onText(start("gen-1"));
     receiveOnly.onText(media(new short[320]));
     receiveOnly.onText(media(new short[320]));
@@ -329,16 +331,14 @@ class WebSocketAudioSessionTest {
   @Test
   void closeCodesSayWhyTheConnectionEnded() {
     assertThat(
-            WebSocketAudioSession.closeReasonFor(
-                io.fastrtc.jakarta.runtime.connection.EndReason.TIME_LIMIT))
+            SocketCloses.forWebSocket(io.fastrtc.jakarta.runtime.connection.EndReason.TIME_LIMIT))
         .satisfies(
             r -> {
               assertThat(r.getCloseCode()).isEqualTo(CloseCodes.NORMAL_CLOSURE);
               assertThat(r.getReasonPhrase()).isEqualTo("time limit reached");
             });
     assertThat(
-            WebSocketAudioSession.closeReasonFor(
-                    io.fastrtc.jakarta.runtime.connection.EndReason.SERVER_STOP)
+            SocketCloses.forWebSocket(io.fastrtc.jakarta.runtime.connection.EndReason.SERVER_STOP)
                 .getCloseCode())
         .isEqualTo(CloseCodes.GOING_AWAY);
   }

@@ -1,0 +1,63 @@
+package io.fastrtc.jakarta.web.websocket;
+
+import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import io.fastrtc.jakarta.runtime.socket.SocketRoute;
+import io.fastrtc.jakarta.runtime.socket.SocketSession;
+import io.fastrtc.jakarta.runtime.socket.SocketSessions;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * Every socket route: {@code /websocket/offer} (FastRTC's audio socket) and {@code
+ * /telephone/handler} (Twilio Media Streams), on the root paths and under {@code /streams/{name}/}.
+ * {@link SocketRoutes} registers it once per path with the {@link SocketRoute} in the
+ * configuration's user properties. The container creates programmatic endpoints itself, so the
+ * beans are looked up with {@code CDI.current()} rather than injected.
+ */
+public class SocketEndpoint extends Endpoint {
+  /** The user property that names the {@link SocketRoute} of a registration. */
+  static final String ROUTE = SocketRoute.class.getName();
+
+  private SocketSession session;
+
+  @Override
+  public void onOpen(Session socket, EndpointConfig config) {
+    SocketRoute route = (SocketRoute) config.getUserProperties().get(ROUTE);
+    String name = socket.getPathParameters().get("name");
+    StreamCatalog catalog = CDI.current().select(StreamCatalog.class).get();
+    Optional<StreamDefinition> stream = name == null ? catalog.defaultStream() : catalog.find(name);
+    if (stream.isEmpty()) {
+      SocketSessions.refuseUnknownStream(
+          route, socket, name == null ? "default stream" : "stream '" + name + "'");
+      return;
+    }
+    FastRtcRuntime runtime = CDI.current().select(FastRtcRuntime.class).get();
+    SocketSession opened = runtime.sockets().open(route, stream.get(), socket);
+    session = opened;
+    socket.addMessageHandler(String.class, opened::onText);
+    if (route.answersBinaryFrames()) {
+      socket.addMessageHandler(ByteBuffer.class, bytes -> opened.onBinary());
+    }
+  }
+
+  @Override
+  public void onClose(Session socket, CloseReason reason) {
+    if (session != null) {
+      session.onSocketClosed();
+    }
+  }
+
+  @Override
+  public void onError(Session socket, Throwable error) {
+    if (session != null) {
+      session.onSocketError(error);
+    }
+  }
+}
