@@ -2,17 +2,24 @@
  * @fileoverview The index page: lists the deployed streams from
  * `GET api/streams`, each linking to its own page (`stream.html?name=`), and
  * says so plainly when WebRTC is unavailable on the server
- * (`GET api/status`). Exposes `window.fastrtcIndex` for browser tests.
+ * (`GET api/status`). Publishes the handle described in page/seam.js.
  */
 
 import {fetchStreams} from './fastrtc-client.js';
+import {publish} from './page/seam.js';
 
 const list = document.getElementById('streams');
 const error = document.getElementById('error');
 
-/** Test hooks. */
-const index = {loaded: false, streams: [], errors: []};
-window.fastrtcIndex = index;
+const events = new EventTarget();
+
+/**
+ * @param {string} type
+ * @param {!Object} detail
+ */
+function fire(type, detail) {
+  events.dispatchEvent(new CustomEvent(type, {detail}));
+}
 
 /**
  * @param {string} text
@@ -54,13 +61,13 @@ function entry(stream) {
 /** @param {string} text */
 function showError(text) {
   error.textContent = text;
-  index.errors.push(text);
+  fire('error', {text, kind: 'error'});
 }
 
 async function load() {
   try {
     const streams = await fetchStreams();
-    index.streams = streams;
+    fire('load', {streams});
     list.replaceChildren(...streams.map(entry));
     if (streams.length === 0) showError('This application deploys no streams.');
   } catch (e) {
@@ -68,7 +75,7 @@ async function load() {
     showError(`Could not load the stream list: ${e.message}`);
   } finally {
     list.removeAttribute('aria-busy');
-    index.loaded = true;
+    fire('loaded', {});
   }
   try {
     const status = await (await fetch('api/status')).json();
@@ -81,4 +88,5 @@ async function load() {
   }
 }
 
+publish({page: 'index', events});
 load();

@@ -155,7 +155,7 @@ class BrowserEchoIT {
   /** Loads the stream's own page and waits until it can start. */
   static void openStreamPage(HeadlessChromium chromium, URI base, String stream) {
     String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    chromium.driver().get(root + "stream.html?name=" + stream);
+    chromium.open(root + "stream.html?name=" + stream);
     waitFor(
         chromium,
         "the page of stream \"" + stream + "\"",

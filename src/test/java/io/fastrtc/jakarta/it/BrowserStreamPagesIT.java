@@ -520,7 +520,7 @@ class BrowserStreamPagesIT {
 
   /** Loads the index page and waits until its stream list has loaded. */
   private static void openIndex(HeadlessChromium chromium, URI base) {
-    chromium.driver().get(base.toString());
+    chromium.open(base.toString());
     waitFor(
         chromium,
         "the stream list",

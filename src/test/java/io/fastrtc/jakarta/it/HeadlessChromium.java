@@ -2,14 +2,18 @@ package io.fastrtc.jakarta.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -24,7 +28,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium driven by Debian's chromedriver, with fake media devices.
+ * Debian's headless Chromium driven by Debian's chromedriver, with fake media devices, and the
+ * tests' page probes ({@code page-probes.js} beside this class) in every document it opens.
  *
  * <p>Both binaries are passed explicitly, so Selenium Manager never runs and nothing is downloaded.
  * When either is missing the calling test is skipped, or fails when {@code CI=true}. The paths can
@@ -38,7 +43,8 @@ final class HeadlessChromium implements AutoCloseable {
 
   /**
    * Selenium warns at every start that it has no CDP bindings for this Chromium; WebDriver itself
-   * works, and these tests use no CDP. Strong references keep the levels set.
+   * works, and the one CDP command these tests send goes through chromedriver, not those bindings.
+   * Strong references keep the levels set.
    */
   private static final List<Logger> QUIET_LOGGERS =
       List.of(
@@ -49,8 +55,16 @@ final class HeadlessChromium implements AutoCloseable {
     QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.SEVERE));
   }
 
+  /**
+   * The probes the browser tests assert with, which the bundled pages do not ship: they follow a
+   * page through its seam ({@code window.fastrtcDebug}, see {@code js/page/seam.js}) and define
+   * {@code window.fastrtcPage} and {@code window.fastrtcIndex}.
+   */
+  private static final String PAGE_PROBES = readProbes();
+
   private final ChromeDriver driver;
   private final Path profile;
+  private final Set<String> probedTabs = new HashSet<>();
 
   private HeadlessChromium(ChromeDriver driver, Path profile) {
     this.driver = driver;
@@ -115,7 +129,9 @@ final class HeadlessChromium implements AutoCloseable {
     try {
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
-      return new HeadlessChromium(driver, profile);
+      HeadlessChromium chromium = new HeadlessChromium(driver, profile);
+      chromium.probeCurrentTab();
+      return chromium;
     } catch (RuntimeException e) {
       service.stop();
       deleteRecursively(profile);
@@ -147,6 +163,31 @@ final class HeadlessChromium implements AutoCloseable {
 
   ChromeDriver driver() {
     return driver;
+  }
+
+  /** Loads a URL in the current tab, with the page probes (a new tab gets them first). */
+  void open(String url) {
+    probeCurrentTab();
+    driver.get(url);
+  }
+
+  /** Has the current tab run the page probes in every document it loads from now on. */
+  private void probeCurrentTab() {
+    if (probedTabs.add(driver.getWindowHandle())) {
+      driver.executeCdpCommand(
+          "Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAGE_PROBES));
+    }
+  }
+
+  private static String readProbes() {
+    try (InputStream in = HeadlessChromium.class.getResourceAsStream("page-probes.js")) {
+      if (in == null) {
+        throw new IllegalStateException("page-probes.js is missing beside HeadlessChromium");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Saves a PNG of the current viewport, creating parent folders. */
