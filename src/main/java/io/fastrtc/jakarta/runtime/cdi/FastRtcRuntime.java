@@ -6,10 +6,10 @@ import io.fastrtc.jakarta.runtime.Connection;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.EndReason;
 import io.fastrtc.jakarta.runtime.HandlerLease;
-import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
@@ -28,13 +28,10 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The engine of one deployed application: executors, the connection registry, the audio clock and
@@ -78,6 +75,7 @@ public class FastRtcRuntime {
     // closeAll needs Connection even when no connection ever loaded it; without it stop() fails
     // there (CWWKL0002E) and libwebrtc is never disposed.
     stopPathClasses = List.of(Connection.class);
+    Settings settings = Settings.fromConfig();
     metrics = new RuntimeMetrics();
     // libwebrtc calls back on native threads that carry no application context; these proxies
     // apply the context captured here, so tasks they submit run with the application's class
@@ -90,7 +88,7 @@ public class FastRtcRuntime {
     registry = new ConnectionRegistry(services);
     clock = new AudioClock(registry, metrics, threads);
     try {
-      engine = WebRtcEngine.start(iceSettings(ConfigProvider.getConfig()));
+      engine = WebRtcEngine.start(settings.ice());
     } catch (WebRtcUnavailableException e) {
       unavailableReason = e.getMessage();
       LOG.severe(unavailableReason);
@@ -102,10 +100,7 @@ public class FastRtcRuntime {
             registry,
             services,
             this::lease,
-            () ->
-                ConfigProvider.getConfig()
-                    .getOptionalValue(TelephoneCalls.PUBLIC_URL_KEY, String.class)
-                    .orElse(null),
+            () -> settings.telephonePublicUrl().orElse(null),
             (call, values) ->
                 call.updateInputs(
                     current -> call.definition().inputs().merge(current, values, validator)));
@@ -115,25 +110,6 @@ public class FastRtcRuntime {
     Instance.Handle<? extends HandlerLifecycle> handle =
         handlers.select(stream.handlerClass()).getHandle();
     return new HandlerLease(handle.get(), handle::destroy);
-  }
-
-  static IceSettings iceSettings(Config config) {
-    List<String> urls =
-        config
-            .getOptionalValue("fastrtc.ice.servers", String.class)
-            .map(
-                s ->
-                    Arrays.stream(s.split(","))
-                        .map(String::trim)
-                        .filter(u -> !u.isEmpty())
-                        .toList())
-            .orElse(List.of());
-    return new IceSettings(
-        urls,
-        config.getOptionalValue("fastrtc.ice.username", String.class).orElse(""),
-        config.getOptionalValue("fastrtc.ice.credential", String.class).orElse(""),
-        config.getOptionalValue("fastrtc.ice.port-min", Integer.class).orElse(0),
-        config.getOptionalValue("fastrtc.ice.port-max", Integer.class).orElse(0));
   }
 
   @PreDestroy

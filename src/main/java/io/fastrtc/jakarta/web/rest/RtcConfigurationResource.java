@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.ClientRtcConfiguration;
+import io.fastrtc.jakarta.runtime.config.ClientRtcConfiguration;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code GET /api/rtc-configuration}: the {@code RTCConfiguration} a browser should pass to {@code
@@ -30,10 +29,8 @@ public class RtcConfigurationResource {
   public Response get() {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
-    Config config = ConfigProvider.getConfig();
     try {
-      ClientRtcConfiguration rtc =
-          ClientRtcConfiguration.from(key -> config.getOptionalValue(key, String.class));
+      ClientRtcConfiguration rtc = Settings.fromConfig().clientRtc();
       return Response.ok(rtc.resolve(Instant.now())).cacheControl(noStore).build();
     } catch (IllegalArgumentException e) {
       LOG.severe("Invalid client ICE configuration: " + e.getMessage());
