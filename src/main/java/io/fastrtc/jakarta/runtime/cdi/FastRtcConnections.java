@@ -5,6 +5,7 @@ import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.api.UnknownConnectionException;
 import io.fastrtc.jakarta.runtime.Connection;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.InputSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FastRtcConnections implements StreamConnections {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject Validator validator;
 
   @Override

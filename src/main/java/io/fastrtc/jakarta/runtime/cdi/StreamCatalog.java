@@ -23,6 +23,7 @@ public class StreamCatalog {
 
   @Inject StreamDiscovery discovery;
   @Inject Validator validator;
+  @Inject Settings settings;
 
   private List<StreamDefinition> streams = List.of();
 
@@ -33,7 +34,6 @@ public class StreamCatalog {
 
   @PostConstruct
   void load() {
-    Settings settings = Settings.fromConfig();
     streams =
         discovery.definitions().stream()
             .map(d -> override(d, settings))

@@ -1,8 +1,9 @@
 package io.fastrtc.jakarta.web.rest;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.config.ClientRtcConfiguration;
-import io.fastrtc.jakarta.runtime.config.Settings;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,8 @@ import java.util.logging.Logger;
 public class RtcConfigurationResource {
   private static final Logger LOG = Logger.getLogger(RtcConfigurationResource.class.getName());
 
+  @Inject FastRtcEngine engine;
+
   /** The configuration, or 500 with the invalid setting named. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +33,7 @@ public class RtcConfigurationResource {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     try {
-      ClientRtcConfiguration rtc = Settings.fromConfig().clientRtc();
+      ClientRtcConfiguration rtc = engine.settings().clientRtc();
       return Response.ok(rtc.resolve(Instant.now())).cacheControl(noStore).build();
     } catch (IllegalArgumentException e) {
       LOG.severe("Invalid client ICE configuration: " + e.getMessage());

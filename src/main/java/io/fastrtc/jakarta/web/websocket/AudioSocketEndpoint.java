@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.websocket;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.websocket.WebSocketAudioSession;
 import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
@@ -31,7 +31,7 @@ public class AudioSocketEndpoint extends Endpoint {
           socket, name == null ? "default stream" : "stream '" + name + "'");
       return;
     }
-    FastRtcRuntime runtime = CDI.current().select(FastRtcRuntime.class).get();
+    FastRtcEngine runtime = CDI.current().select(FastRtcEngine.class).get();
     WebSocketAudioSession session = runtime.websockets().open(stream.get(), socket);
     audio = session;
     socket.addMessageHandler(String.class, session::onText);

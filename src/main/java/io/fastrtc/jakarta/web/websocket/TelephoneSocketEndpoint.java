@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.websocket;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import io.fastrtc.jakarta.runtime.telephone.TwilioMediaSession;
@@ -29,7 +29,7 @@ public class TelephoneSocketEndpoint extends Endpoint {
           socket, name == null ? "default stream" : "stream '" + name + "'");
       return;
     }
-    FastRtcRuntime runtime = CDI.current().select(FastRtcRuntime.class).get();
+    FastRtcEngine runtime = CDI.current().select(FastRtcEngine.class).get();
     TwilioMediaSession session = runtime.telephone().open(stream.get(), socket);
     call = session;
     socket.addMessageHandler(String.class, session::onText);
