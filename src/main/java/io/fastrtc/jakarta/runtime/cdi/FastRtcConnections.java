@@ -4,6 +4,7 @@ import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.api.UnknownConnectionException;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.InputSpec;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class FastRtcConnections implements StreamConnections {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject Validator validator;
 
   @Override

@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,11 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The deployed streams, with server-side overrides from MicroProfile Config: {@code
+ * The deployed streams, with server-side overrides from {@link Settings}: {@code
  * fastrtc.stream.<name>.concurrency-limit} and {@code fastrtc.stream.<name>.time-limit}.
  */
 @ApplicationScoped
@@ -24,6 +23,7 @@ public class StreamCatalog {
 
   @Inject StreamDiscovery discovery;
   @Inject Validator validator;
+  @Inject Settings settings;
 
   private List<StreamDefinition> streams = List.of();
 
@@ -34,10 +34,9 @@ public class StreamCatalog {
 
   @PostConstruct
   void load() {
-    Config config = ConfigProvider.getConfig();
     streams =
         discovery.definitions().stream()
-            .map(d -> override(d, config))
+            .map(d -> override(d, settings))
             .sorted(Comparator.comparing(StreamDefinition::name))
             .toList();
     for (StreamDefinition d : streams) {
@@ -46,14 +45,9 @@ public class StreamCatalog {
     LOG.info(() -> "Streams: " + streams.stream().map(StreamDefinition::name).toList());
   }
 
-  private static StreamDefinition override(StreamDefinition d, Config config) {
-    String prefix = "fastrtc.stream." + d.name() + ".";
-    int limit =
-        config
-            .getOptionalValue(prefix + "concurrency-limit", Integer.class)
-            .orElse(d.concurrencyLimit());
-    int time =
-        config.getOptionalValue(prefix + "time-limit", Integer.class).orElse(d.timeLimitSeconds());
+  private static StreamDefinition override(StreamDefinition d, Settings settings) {
+    int limit = settings.concurrencyLimit(d.name(), d.concurrencyLimit());
+    int time = settings.timeLimit(d.name(), d.timeLimitSeconds());
     return limit == d.concurrencyLimit() && time == d.timeLimitSeconds()
         ? d
         : d.withLimits(limit, time);

@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -12,10 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A CDI portable extension that finds every {@link RealtimeStream} bean while the application
@@ -38,11 +36,11 @@ public class StreamDiscovery implements Extension {
   void validate(@Observes AfterBeanDiscovery event) {
     Map<String, Class<?>> names = new HashMap<>();
     List<Class<?>> defaults = new ArrayList<>();
-    Function<String, Optional<Boolean>> config = config();
+    Settings settings = Settings.fromConfig();
     for (Class<?> c : found) {
       try {
         StreamDefinition d = StreamDefinition.of(c);
-        if (!enabled(c, d.name(), config)) {
+        if (!enabled(c, d.name(), settings)) {
           LOG.info(() -> "Stream " + d.name() + " (" + c.getName() + ") is switched off");
           continue;
         }
@@ -76,25 +74,15 @@ public class StreamDiscovery implements Extension {
    * bundled demo streams are on only with {@code fastrtc.demo.enabled=true} (the WAR sets it, the
    * reusable jar does not), and every other stream is on.
    */
-  static boolean enabled(Class<?> c, String name, Function<String, Optional<Boolean>> config) {
-    Optional<Boolean> own = config.apply("fastrtc.stream." + name + ".enabled");
+  static boolean enabled(Class<?> c, String name, Settings settings) {
+    Optional<Boolean> own = settings.streamEnabled(name);
     if (own.isPresent()) {
       return own.get();
     }
     if (c.getPackageName().equals(DEMO_PACKAGE)) {
-      return config.apply("fastrtc.demo.enabled").orElse(false);
+      return settings.demoEnabled();
     }
     return true;
-  }
-
-  private static Function<String, Optional<Boolean>> config() {
-    try {
-      Config config = ConfigProvider.getConfig();
-      return key -> config.getOptionalValue(key, Boolean.class);
-    } catch (RuntimeException | LinkageError e) {
-      LOG.fine(() -> "MicroProfile Config unavailable at discovery; using system properties: " + e);
-      return key -> Optional.ofNullable(System.getProperty(key)).map(Boolean::parseBoolean);
-    }
   }
 
   /** The validated declarations, in discovery order. */

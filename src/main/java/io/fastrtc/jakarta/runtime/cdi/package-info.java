@@ -1,6 +1,7 @@
 /**
  * CDI wiring of the engine: discovery of stream beans at deployment, the catalog with server-side
- * overrides, and the application-scoped runtime that owns executors, the clock and libwebrtc. Not
- * API.
+ * overrides, and the producer and disposer of the application's {@link
+ * io.fastrtc.jakarta.runtime.FastRtcEngine} and its {@link
+ * io.fastrtc.jakarta.runtime.config.Settings}. Not API.
  */
 package io.fastrtc.jakarta.runtime.cdi;

@@ -1,6 +1,6 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import java.io.InputStream;
 @Path("webrtc")
 @RequestScoped
 public class OfferResource {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject StreamCatalog catalog;
 
   /** An offer or a trickled candidate for the default stream. */

@@ -1,7 +1,9 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.ClientRtcConfiguration;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
+import io.fastrtc.jakarta.runtime.config.ClientRtcConfiguration;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code GET /api/rtc-configuration}: the {@code RTCConfiguration} a browser should pass to {@code
@@ -24,16 +24,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RtcConfigurationResource {
   private static final Logger LOG = Logger.getLogger(RtcConfigurationResource.class.getName());
 
+  @Inject FastRtcEngine engine;
+
   /** The configuration, or 500 with the invalid setting named. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
-    Config config = ConfigProvider.getConfig();
     try {
-      ClientRtcConfiguration rtc =
-          ClientRtcConfiguration.from(key -> config.getOptionalValue(key, String.class));
+      ClientRtcConfiguration rtc = engine.settings().clientRtc();
       return Response.ok(rtc.resolve(Instant.now())).cacheControl(noStore).build();
     } catch (IllegalArgumentException e) {
       LOG.severe("Invalid client ICE configuration: " + e.getMessage());

@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;
@@ -16,7 +16,7 @@ final class Signalling {
   private Signalling() {}
 
   static Response handle(
-      FastRtcRuntime runtime, Optional<StreamDefinition> stream, String what, InputStream body)
+      FastRtcEngine runtime, Optional<StreamDefinition> stream, String what, InputStream body)
       throws IOException {
     if (stream.isEmpty()) {
       return Bodies.toResponse(

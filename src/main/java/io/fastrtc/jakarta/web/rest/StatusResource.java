@@ -1,6 +1,6 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import java.util.Map;
 @Path("status")
 @RequestScoped
 public class StatusResource {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
 
   /** The status. */
   @GET

@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +31,7 @@ import java.util.Optional;
 @Path("streams/{name}")
 @RequestScoped
 public class StreamOfferResource {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject StreamCatalog catalog;
   @Inject StreamConnections connections;
 

@@ -1,6 +1,6 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 @Path("streams/{name}/telephone")
 @RequestScoped
 public class StreamTelephoneResource {
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject StreamCatalog catalog;
   @Context HttpServletRequest request;
 

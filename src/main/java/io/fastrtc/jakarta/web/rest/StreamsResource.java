@@ -1,8 +1,8 @@
 package io.fastrtc.jakarta.web.rest;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.OutputSpec;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +25,7 @@ import java.util.Map;
 @RequestScoped
 public class StreamsResource {
   @Inject StreamCatalog catalog;
-  @Inject FastRtcRuntime runtime;
+  @Inject FastRtcEngine runtime;
   @Inject Validator validator;
 
   /** The stream list. */

@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.socket.webhook.PublicUrl;
 import io.fastrtc.jakarta.runtime.socket.webhook.TelephoneWebhook;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +13,7 @@ final class Webhook {
   private Webhook() {}
 
   static Response answer(
-      FastRtcRuntime runtime,
+      FastRtcEngine runtime,
       Optional<StreamDefinition> stream,
       boolean rootRoute,
       String what,

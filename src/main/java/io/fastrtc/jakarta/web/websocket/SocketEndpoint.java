@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.websocket;
 
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
 import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.socket.SocketRoute;
 import io.fastrtc.jakarta.runtime.socket.SocketSession;
@@ -38,8 +38,8 @@ public class SocketEndpoint extends Endpoint {
           route, socket, name == null ? "default stream" : "stream '" + name + "'");
       return;
     }
-    FastRtcRuntime runtime = CDI.current().select(FastRtcRuntime.class).get();
-    SocketSession opened = runtime.sockets().open(route, stream.get(), socket);
+    FastRtcEngine engine = CDI.current().select(FastRtcEngine.class).get();
+    SocketSession opened = engine.sockets().open(route, stream.get(), socket);
     session = opened;
     socket.addMessageHandler(String.class, opened::onText);
     if (route.answersBinaryFrames()) {

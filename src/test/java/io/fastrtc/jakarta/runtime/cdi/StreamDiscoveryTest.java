@@ -3,15 +3,17 @@ package io.fastrtc.jakarta.runtime.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fastrtc.jakarta.demo.ToneStream;
+import io.fastrtc.jakarta.runtime.config.Settings;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class StreamDiscoveryTest {
 
-  private static Function<String, Optional<Boolean>> config(Map<String, Boolean> values) {
-    return key -> Optional.ofNullable(values.get(key));
+  private static Settings config(Map<String, Boolean> values) {
+    Map<String, String> text = new HashMap<>();
+    values.forEach((k, v) -> text.put(k, v.toString()));
+    return Settings.from(text);
   }
 
   @Test

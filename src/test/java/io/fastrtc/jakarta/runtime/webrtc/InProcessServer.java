@@ -3,17 +3,16 @@ package io.fastrtc.jakarta.runtime.webrtc;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fastrtc.jakarta.api.HandlerLifecycle;
-import io.fastrtc.jakarta.runtime.IceSettings;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.connection.AudioClock;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.connection.Connection;
-import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
-import io.fastrtc.jakarta.runtime.connection.EndReason;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
 import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
-import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,32 +28,37 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The real runtime (signalling, connections, peer sessions, the audio clock, libwebrtc) behind a
- * JDK HTTP server, without Liberty or CDI: {@code POST <base>/streams/<name>/webrtc/offer}. For
- * native tests of media paths that need no container; the ITs cover the same paths on Liberty.
+ * The real engine ({@link FastRtcEngine}: signalling, connections, peer sessions, the audio clock,
+ * libwebrtc), built as the application builds it but with plain executors, behind a JDK HTTP
+ * server, without Liberty or CDI: {@code POST <base>/streams/<name>/webrtc/offer}. For native tests
+ * of media paths that need no container; the ITs cover the same paths on Liberty.
  */
 final class InProcessServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService httpThreads = Executors.newFixedThreadPool(2);
   private final ExecutorService handlerThreads = Executors.newCachedThreadPool();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-  private final RuntimeMetrics metrics = new RuntimeMetrics();
-  private final ConnectionRegistry registry;
-  private final AudioClock clock;
-  private final WebRtcEngine engine;
-  private final WebRtcSignaling signaling;
+  private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+  private final FastRtcEngine engine;
   private final Map<String, StreamDefinition> streams = new ConcurrentHashMap<>();
   private final Map<Class<?>, Supplier<? extends HandlerLifecycle>> factories =
       new ConcurrentHashMap<>();
   private final List<Object> outputs = new CopyOnWriteArrayList<>();
 
   InProcessServer() throws IOException {
-    RuntimeServices services =
-        new RuntimeServices(handlerThreads, scheduler, WebRtcEngine.resamplers(), metrics);
-    registry = new ConnectionRegistry(services);
-    clock = new AudioClock(registry, metrics, Thread::new);
-    engine = WebRtcEngine.start(IceSettings.none());
-    signaling = new WebRtcSignaling(engine, null, registry, services, this::lease);
+    engine =
+        FastRtcEngine.builder(Settings.defaults())
+            .executor(handlerThreads)
+            .scheduler(scheduler)
+            .threads(Thread::new)
+            .handlers(this::lease)
+            .validator(validation.getValidator())
+            .beforeWebRtcDispose(this::awaitHandlerThreads)
+            .build();
+    if (engine.unavailableReason() != null) {
+      engine.stop();
+      throw new IllegalStateException(engine.unavailableReason());
+    }
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     http.createContext("/streams/", this::handle);
     http.setExecutor(httpThreads);
@@ -80,7 +84,7 @@ final class InProcessServer implements AutoCloseable {
   }
 
   RuntimeMetrics metrics() {
-    return metrics;
+    return engine.metrics();
   }
 
   private HandlerLease lease(StreamDefinition d) {
@@ -93,9 +97,9 @@ final class InProcessServer implements AutoCloseable {
       String name = path.substring("/streams/".length(), path.indexOf("/webrtc/offer"));
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       OfferRequest request = OfferRequest.parse(body);
-      SignalResponse response = signaling.handle(streams.get(name), request);
+      SignalResponse response = engine.signaling().handle(streams.get(name), request);
       if (!request.isCandidate()) {
-        registry.find(request.webrtcId()).ifPresent(this::listen);
+        engine.registry().find(request.webrtcId()).ifPresent(this::listen);
       }
       byte[] bytes = response.json().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -118,16 +122,18 @@ final class InProcessServer implements AutoCloseable {
   @Override
   public void close() {
     http.stop(0);
-    registry.closeAll(EndReason.SERVER_STOP);
-    clock.stop();
+    engine.stop();
+    scheduler.shutdownNow();
+    httpThreads.shutdownNow();
+    validation.close();
+  }
+
+  private void awaitHandlerThreads() {
     handlerThreads.shutdown();
     try {
       handlerThreads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    engine.close();
-    scheduler.shutdownNow();
-    httpThreads.shutdownNow();
   }
 }

@@ -3,7 +3,7 @@ package io.fastrtc.jakarta.runtime.webrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onvoid.webrtc.RTCPeerConnection;
-import io.fastrtc.jakarta.runtime.IceSettings;
+import io.fastrtc.jakarta.runtime.config.IceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

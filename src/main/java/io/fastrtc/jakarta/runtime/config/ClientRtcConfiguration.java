@@ -1,10 +1,9 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,39 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
  * that coturn's {@code use-auth-secret} and most managed TURN services accept: user name {@code
  * <expiry epoch seconds>:<user>}, credential base64 of HMAC-SHA1(secret, user name)).
  *
- * <p>Settings (MicroProfile Config):
- *
- * <ul>
- *   <li>{@value #SERVERS}: comma-separated {@code stun:}, {@code stuns:}, {@code turn:} or {@code
- *       turns:} URLs
- *   <li>{@value #USERNAME}, {@value #CREDENTIAL}: static TURN credentials
- *   <li>{@value #TURN_SECRET}: shared secret for ephemeral credentials (wins over the static ones)
- *   <li>{@value #TURN_USER}: the user part of ephemeral user names (default {@code fastrtc})
- *   <li>{@value #TURN_TTL}: lifetime of ephemeral credentials in seconds (default 86400)
- *   <li>{@value #TRANSPORT_POLICY}: {@code all} (default) or {@code relay}
- * </ul>
+ * <p>Read from the {@code fastrtc.client.ice.*} keys of {@link ConfigKey} by {@link Settings}.
  */
 public final class ClientRtcConfiguration {
-  /** Setting: comma-separated ICE server URLs. */
-  public static final String SERVERS = "fastrtc.client.ice.servers";
-
-  /** Setting: static TURN user name. */
-  public static final String USERNAME = "fastrtc.client.ice.username";
-
-  /** Setting: static TURN credential. */
-  public static final String CREDENTIAL = "fastrtc.client.ice.credential";
-
-  /** Setting: TURN REST shared secret. */
-  public static final String TURN_SECRET = "fastrtc.client.ice.turn-secret";
-
-  /** Setting: the user part of ephemeral TURN user names. */
-  public static final String TURN_USER = "fastrtc.client.ice.turn-user";
-
-  /** Setting: ephemeral credential lifetime, seconds. */
-  public static final String TURN_TTL = "fastrtc.client.ice.turn-ttl";
-
-  /** Setting: {@code all} or {@code relay}. */
-  public static final String TRANSPORT_POLICY = "fastrtc.client.ice.transport-policy";
+  private static final String SERVERS = ConfigKey.CLIENT_ICE_SERVERS.name();
+  private static final String TURN_TTL = ConfigKey.CLIENT_ICE_TURN_TTL.name();
+  private static final String TRANSPORT_POLICY = ConfigKey.CLIENT_ICE_TRANSPORT_POLICY.name();
 
   private static final List<String> SCHEMES = List.of("stun:", "stuns:", "turn:", "turns:");
 
@@ -97,17 +69,8 @@ public final class ClientRtcConfiguration {
    * @param settings looks a setting up by name
    * @throws IllegalArgumentException naming the setting when a value is invalid
    */
-  public static ClientRtcConfiguration from(Function<String, Optional<String>> settings) {
-    List<String> urls =
-        settings
-            .apply(SERVERS)
-            .map(
-                s ->
-                    Arrays.stream(s.split(","))
-                        .map(String::trim)
-                        .filter(u -> !u.isEmpty())
-                        .toList())
-            .orElse(List.of());
+  static ClientRtcConfiguration from(Function<String, Optional<String>> settings) {
+    List<String> urls = settings.apply(SERVERS).map(Settings::list).orElse(List.of());
     for (String url : urls) {
       if (SCHEMES.stream().noneMatch(url.toLowerCase(Locale.ROOT)::startsWith)) {
         throw new IllegalArgumentException(
@@ -130,10 +93,13 @@ public final class ClientRtcConfiguration {
     }
     return new ClientRtcConfiguration(
         urls,
-        settings.apply(USERNAME).orElse(""),
-        settings.apply(CREDENTIAL).orElse(""),
-        settings.apply(TURN_SECRET).orElse(""),
-        settings.apply(TURN_USER).filter(u -> !u.isBlank()).orElse("fastrtc"),
+        settings.apply(ConfigKey.CLIENT_ICE_USERNAME.name()).orElse(""),
+        settings.apply(ConfigKey.CLIENT_ICE_CREDENTIAL.name()).orElse(""),
+        settings.apply(ConfigKey.CLIENT_ICE_TURN_SECRET.name()).orElse(""),
+        settings
+            .apply(ConfigKey.CLIENT_ICE_TURN_USER.name())
+            .filter(u -> !u.isBlank())
+            .orElse("fastrtc"),
         Duration.ofSeconds(ttl),
         policy);
   }

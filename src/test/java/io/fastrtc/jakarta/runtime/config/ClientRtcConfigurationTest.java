@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,13 +27,13 @@ class ClientRtcConfigurationTest {
   void staticTurnCredentialsAndRelayPolicy() {
     Map<String, Object> json =
         with(Map.of(
-                ClientRtcConfiguration.SERVERS,
+                ConfigKey.CLIENT_ICE_SERVERS.name(),
                 " stun:stun.example.com:3478 , turn:turn.example.com:3478?transport=udp",
-                ClientRtcConfiguration.USERNAME,
+                ConfigKey.CLIENT_ICE_USERNAME.name(),
                 "alice",
-                ClientRtcConfiguration.CREDENTIAL,
+                ConfigKey.CLIENT_ICE_CREDENTIAL.name(),
                 "pw",
-                ClientRtcConfiguration.TRANSPORT_POLICY,
+                ConfigKey.CLIENT_ICE_TRANSPORT_POLICY.name(),
                 "relay"))
             .resolve(NOW);
     assertThat(json)
@@ -57,10 +57,10 @@ class ClientRtcConfigurationTest {
   void sharedSecretMakesExpiringTurnRestCredentials() {
     Map<String, Object> json =
         with(Map.of(
-                ClientRtcConfiguration.SERVERS, "turns:turn.example.com:5349",
-                ClientRtcConfiguration.USERNAME, "ignored",
-                ClientRtcConfiguration.TURN_SECRET, "s3cr3t",
-                ClientRtcConfiguration.TURN_TTL, "86400"))
+                ConfigKey.CLIENT_ICE_SERVERS.name(), "turns:turn.example.com:5349",
+                ConfigKey.CLIENT_ICE_USERNAME.name(), "ignored",
+                ConfigKey.CLIENT_ICE_TURN_SECRET.name(), "s3cr3t",
+                ConfigKey.CLIENT_ICE_TURN_TTL.name(), "86400"))
             .resolve(NOW);
     @SuppressWarnings("unchecked")
     Map<String, Object> server = ((List<Map<String, Object>>) json.get("iceServers")).get(0);
@@ -72,15 +72,16 @@ class ClientRtcConfigurationTest {
 
   @Test
   void invalidSettingsAreNamed() {
-    assertThatThrownBy(() -> with(Map.of(ClientRtcConfiguration.SERVERS, "http://turn.example")))
+    assertThatThrownBy(
+            () -> with(Map.of(ConfigKey.CLIENT_ICE_SERVERS.name(), "http://turn.example")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(ClientRtcConfiguration.SERVERS)
+        .hasMessageContaining(ConfigKey.CLIENT_ICE_SERVERS.name())
         .hasMessageContaining("http://turn.example");
-    assertThatThrownBy(() -> with(Map.of(ClientRtcConfiguration.TRANSPORT_POLICY, "none")))
-        .hasMessageContaining(ClientRtcConfiguration.TRANSPORT_POLICY);
-    assertThatThrownBy(() -> with(Map.of(ClientRtcConfiguration.TURN_TTL, "soon")))
-        .hasMessageContaining(ClientRtcConfiguration.TURN_TTL);
-    assertThatThrownBy(() -> with(Map.of(ClientRtcConfiguration.TURN_TTL, "0")))
-        .hasMessageContaining(ClientRtcConfiguration.TURN_TTL);
+    assertThatThrownBy(() -> with(Map.of(ConfigKey.CLIENT_ICE_TRANSPORT_POLICY.name(), "none")))
+        .hasMessageContaining(ConfigKey.CLIENT_ICE_TRANSPORT_POLICY.name());
+    assertThatThrownBy(() -> with(Map.of(ConfigKey.CLIENT_ICE_TURN_TTL.name(), "soon")))
+        .hasMessageContaining(ConfigKey.CLIENT_ICE_TURN_TTL.name());
+    assertThatThrownBy(() -> with(Map.of(ConfigKey.CLIENT_ICE_TURN_TTL.name(), "0")))
+        .hasMessageContaining(ConfigKey.CLIENT_ICE_TURN_TTL.name());
   }
 }

@@ -1,0 +1,155 @@
+package io.fastrtc.jakarta.runtime;
+
+import io.fastrtc.jakarta.runtime.config.Settings;
+import io.fastrtc.jakarta.runtime.connection.AudioClock;
+import io.fastrtc.jakarta.runtime.connection.Connection;
+import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
+import io.fastrtc.jakarta.runtime.connection.EndReason;
+import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
+import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
+import io.fastrtc.jakarta.runtime.socket.SocketSessions;
+import io.fastrtc.jakarta.runtime.socket.webhook.TelephoneWebhook;
+import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
+import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
+import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The engine of one application, wired by its constructor from {@link Settings} and what the
+ * container (or a test) provides: the services, the connection registry, the audio clock, libwebrtc
+ * and the transports. {@link FastRtcEngineBuilder#build()} starts it in that order; {@link #stop()}
+ * closes every connection, stops the clock and disposes libwebrtc's factory, so a redeploy leaves
+ * no native threads behind.
+ *
+ * <p>A missing libwebrtc does not stop the engine: WebRTC signalling then answers with {@link
+ * #unavailableReason()}, and the WebSocket and telephone transports work as usual.
+ */
+public class FastRtcEngine {
+  private static final Logger LOG = Logger.getLogger(FastRtcEngine.class.getName());
+
+  private final Settings settings;
+  private final RuntimeMetrics metrics;
+  private final ConnectionRegistry registry;
+  private final AudioClock clock;
+  private final WebRtcEngine webRtc;
+  private final String unavailableReason;
+  private final WebRtcSignaling signaling;
+  private final SocketSessions sockets;
+  private final TelephoneWebhook telephone;
+  private final Runnable beforeWebRtcDispose;
+  private final EndReason stopReason;
+
+  @SuppressWarnings("unused") // held only so that the constructor loads the classes
+  private final List<Class<?>> stopPathClasses;
+
+  /** For the container's client proxy only: an engine made this way is never started. */
+  protected FastRtcEngine() {
+    settings = null;
+    metrics = null;
+    registry = null;
+    clock = null;
+    webRtc = null;
+    unavailableReason = null;
+    signaling = null;
+    sockets = null;
+    telephone = null;
+    beforeWebRtcDispose = null;
+    stopReason = null;
+    stopPathClasses = null;
+  }
+
+  /** Starts the engine: metrics and services, the registry, the clock, WebRTC, the transports. */
+  FastRtcEngine(FastRtcEngineBuilder b) {
+    // Load what the stop path needs now: when the WAR is replaced in dropins, its file is gone
+    // by the time the application stops, and classes can no longer be loaded from it.
+    stopReason = EndReason.SERVER_STOP;
+    // closeAll needs Connection even when no connection ever loaded it; without it stop() fails
+    // there (CWWKL0002E) and libwebrtc is never disposed.
+    stopPathClasses = List.of(Connection.class);
+    settings = b.settings;
+    beforeWebRtcDispose = b.beforeWebRtcDispose;
+    metrics = new RuntimeMetrics();
+    RuntimeServices services =
+        new RuntimeServices(b.executor, b.scheduler, WebRtcEngine.resamplers(), metrics);
+    registry = new ConnectionRegistry(services);
+    clock = new AudioClock(registry, metrics, b.threads);
+    WebRtcEngine started = null;
+    String unavailable = null;
+    try {
+      started = WebRtcEngine.start(settings.ice());
+    } catch (WebRtcUnavailableException e) {
+      unavailable = e.getMessage();
+      LOG.severe(unavailable);
+    }
+    webRtc = started;
+    unavailableReason = unavailable;
+    signaling = new WebRtcSignaling(webRtc, unavailableReason, registry, services, b.handlers);
+    sockets =
+        new SocketSessions(
+            registry,
+            services,
+            b.handlers,
+            (call, values) ->
+                call.updateInputs(
+                    current -> call.definition().inputs().merge(current, values, b.validator)));
+    telephone = new TelephoneWebhook(registry, () -> settings.telephonePublicUrl().orElse(null));
+  }
+
+  /**
+   * A builder of an engine with these settings.
+   *
+   * @param settings the application's settings, e.g. {@link Settings#fromConfig()}
+   */
+  public static FastRtcEngineBuilder builder(Settings settings) {
+    return new FastRtcEngineBuilder(settings);
+  }
+
+  /**
+   * Stops the engine: closes every connection, stops the audio clock and disposes libwebrtc's
+   * factory. Called once, when the application stops.
+   */
+  public void stop() {
+    registry.closeAll(stopReason);
+    clock.stop();
+    beforeWebRtcDispose.run();
+    if (webRtc != null) {
+      webRtc.close();
+    }
+  }
+
+  /** The settings the engine was built with. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** WebRTC signalling. */
+  public WebRtcSignaling signaling() {
+    return signaling;
+  }
+
+  /** The socket transport ({@code /websocket/offer}, {@code /telephone/handler}). */
+  public SocketSessions sockets() {
+    return sockets;
+  }
+
+  /** Twilio's voice webhook ({@code /telephone/incoming}). */
+  public TelephoneWebhook telephone() {
+    return telephone;
+  }
+
+  /** Live connections. */
+  public ConnectionRegistry registry() {
+    return registry;
+  }
+
+  /** Runtime counters. */
+  public RuntimeMetrics metrics() {
+    return metrics;
+  }
+
+  /** Why WebRTC is unavailable, or null when it works. */
+  public String unavailableReason() {
+    return unavailableReason;
+  }
+}

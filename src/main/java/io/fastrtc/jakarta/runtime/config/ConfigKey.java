@@ -1,0 +1,193 @@
+package io.fastrtc.jakarta.runtime.config;
+
+import java.util.List;
+
+/**
+ * One configuration key, declared once: its name, type, default and meaning. {@link Settings} reads
+ * every key listed in {@link #all()}, and the settings table of {@code liberty/README.md} is tested
+ * against this list. Per-stream keys are patterns with {@value #STREAM} in place of the stream's
+ * name.
+ *
+ * @param name the MicroProfile Config name, e.g. {@code fastrtc.ice.servers}
+ * @param type what the value is, as the documentation shows it
+ * @param defaultValue the default as the documentation shows it (Markdown)
+ * @param description what the key does, one line (Markdown)
+ */
+public record ConfigKey(String name, String type, String defaultValue, String description) {
+  /** The placeholder of a stream's name in a per-stream key. */
+  public static final String STREAM = "<name>";
+
+  /** Switches the bundled demo streams on. */
+  public static final ConfigKey DEMO_ENABLED =
+      new ConfigKey(
+          "fastrtc.demo.enabled",
+          "boolean",
+          "`false` (the FastRTC WAR sets `true`)",
+          "turns the bundled demo streams (package `io.fastrtc.jakarta.demo`) on");
+
+  /** Switches one stream on or off. */
+  public static final ConfigKey STREAM_ENABLED =
+      new ConfigKey(
+          "fastrtc.stream.<name>.enabled",
+          "boolean",
+          "on; a demo stream follows `fastrtc.demo.enabled`",
+          "switches one stream on or off");
+
+  /** Overrides a stream's concurrency limit. */
+  public static final ConfigKey STREAM_CONCURRENCY_LIMIT =
+      new ConfigKey(
+          "fastrtc.stream.<name>.concurrency-limit",
+          "integer",
+          "the annotation's `concurrencyLimit` (1)",
+          "maximum simultaneous connections of one stream, all transports together");
+
+  /** Overrides a stream's time limit. */
+  public static final ConfigKey STREAM_TIME_LIMIT =
+      new ConfigKey(
+          "fastrtc.stream.<name>.time-limit",
+          "integer",
+          "the annotation's `timeLimitSeconds` (0 = none)",
+          "seconds a connection may last once connected");
+
+  /** The server peer's STUN/TURN URLs. */
+  public static final ConfigKey ICE_SERVERS =
+      new ConfigKey(
+          "fastrtc.ice.servers",
+          "list",
+          "none",
+          "comma-separated STUN/TURN URLs for the server's peer, e.g."
+              + " `turn:turn.example.com:3478`");
+
+  /** The server peer's TURN user name. */
+  public static final ConfigKey ICE_USERNAME =
+      new ConfigKey(
+          "fastrtc.ice.username", "string", "empty", "TURN user name of the server's peer");
+
+  /** The server peer's TURN credential. */
+  public static final ConfigKey ICE_CREDENTIAL =
+      new ConfigKey(
+          "fastrtc.ice.credential", "string", "empty", "TURN credential of the server's peer");
+
+  /** The lowest UDP port of the server's peer. */
+  public static final ConfigKey ICE_PORT_MIN =
+      new ConfigKey(
+          "fastrtc.ice.port-min",
+          "integer",
+          "`0` (any port)",
+          "the lowest UDP port the server's peer may use; open the range in the firewall");
+
+  /** The highest UDP port of the server's peer. */
+  public static final ConfigKey ICE_PORT_MAX =
+      new ConfigKey(
+          "fastrtc.ice.port-max",
+          "integer",
+          "`0` (any port)",
+          "the highest UDP port the server's peer may use");
+
+  /** The browsers' STUN/TURN URLs. */
+  public static final ConfigKey CLIENT_ICE_SERVERS =
+      new ConfigKey(
+          "fastrtc.client.ice.servers",
+          "list",
+          "none",
+          "comma-separated `stun:`, `stuns:`, `turn:` or `turns:` URLs that"
+              + " `GET /api/rtc-configuration` gives browsers");
+
+  /** The browsers' static TURN user name. */
+  public static final ConfigKey CLIENT_ICE_USERNAME =
+      new ConfigKey(
+          "fastrtc.client.ice.username", "string", "empty", "static TURN user name for browsers");
+
+  /** The browsers' static TURN credential. */
+  public static final ConfigKey CLIENT_ICE_CREDENTIAL =
+      new ConfigKey(
+          "fastrtc.client.ice.credential",
+          "string",
+          "empty",
+          "static TURN credential for browsers");
+
+  /** The secret shared with the TURN server for ephemeral credentials. */
+  public static final ConfigKey CLIENT_ICE_TURN_SECRET =
+      new ConfigKey(
+          "fastrtc.client.ice.turn-secret",
+          "string",
+          "empty",
+          "secret shared with the TURN server (coturn `use-auth-secret`): fresh credentials per"
+              + " request, winning over the static ones");
+
+  /** The user part of ephemeral TURN user names. */
+  public static final ConfigKey CLIENT_ICE_TURN_USER =
+      new ConfigKey(
+          "fastrtc.client.ice.turn-user",
+          "string",
+          "`fastrtc`",
+          "the user part of ephemeral TURN user names (`<expiry>:<user>`)");
+
+  /** The lifetime of ephemeral TURN credentials. */
+  public static final ConfigKey CLIENT_ICE_TURN_TTL =
+      new ConfigKey(
+          "fastrtc.client.ice.turn-ttl",
+          "seconds",
+          "`86400`",
+          "how long ephemeral TURN credentials are valid");
+
+  /** The browsers' ICE transport policy. */
+  public static final ConfigKey CLIENT_ICE_TRANSPORT_POLICY =
+      new ConfigKey(
+          "fastrtc.client.ice.transport-policy",
+          "`all` or `relay`",
+          "`all`",
+          "`relay` sends every browser through TURN");
+
+  /** The public URL of the application, for Twilio. */
+  public static final ConfigKey TELEPHONE_PUBLIC_URL =
+      new ConfigKey(
+          "fastrtc.telephone.public-url",
+          "URL",
+          "none",
+          "the public URL of the application root, e.g. `https://voice.example.com`; Twilio's"
+              + " Media Stream URL is built from it");
+
+  private static final List<ConfigKey> ALL =
+      List.of(
+          DEMO_ENABLED,
+          STREAM_ENABLED,
+          STREAM_CONCURRENCY_LIMIT,
+          STREAM_TIME_LIMIT,
+          ICE_SERVERS,
+          ICE_USERNAME,
+          ICE_CREDENTIAL,
+          ICE_PORT_MIN,
+          ICE_PORT_MAX,
+          CLIENT_ICE_SERVERS,
+          CLIENT_ICE_USERNAME,
+          CLIENT_ICE_CREDENTIAL,
+          CLIENT_ICE_TURN_SECRET,
+          CLIENT_ICE_TURN_USER,
+          CLIENT_ICE_TURN_TTL,
+          CLIENT_ICE_TRANSPORT_POLICY,
+          TELEPHONE_PUBLIC_URL);
+
+  /** Every key FastRTC reads, in documentation order. */
+  public static List<ConfigKey> all() {
+    return ALL;
+  }
+
+  /** Whether this is a per-stream pattern ({@code fastrtc.stream.<name>.*}). */
+  public boolean isPattern() {
+    return name.contains(STREAM);
+  }
+
+  /**
+   * The key of one stream.
+   *
+   * @param stream the stream's name, e.g. {@code echo}
+   * @return e.g. {@code fastrtc.stream.echo.enabled}
+   */
+  public String forStream(String stream) {
+    if (!isPattern()) {
+      throw new IllegalStateException(name + " is not a per-stream key");
+    }
+    return name.replace(STREAM, stream);
+  }
+}
