@@ -9,6 +9,7 @@ import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime;
 
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -11,6 +11,7 @@ import io.fastrtc.jakarta.api.OutputEvent;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import io.fastrtc.jakarta.testing.RecordingTransport;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.fastrtc.jakarta.api.Mode;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.api.StreamException;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import io.fastrtc.jakarta.testing.RecordingTransport;

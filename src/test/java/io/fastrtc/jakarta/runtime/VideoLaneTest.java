@@ -15,6 +15,7 @@ import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
 import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.RecordingTransport;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.api.UnknownConnectionException;
 import io.fastrtc.jakarta.runtime.Connection;
-import io.fastrtc.jakarta.runtime.InputSpec;
+import io.fastrtc.jakarta.runtime.stream.InputSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;

@@ -3,7 +3,7 @@ package io.fastrtc.jakarta.runtime.websocket;
 import io.fastrtc.jakarta.runtime.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;

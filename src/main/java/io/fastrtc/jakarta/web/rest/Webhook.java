@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.telephone.PublicUrl;
 import io.fastrtc.jakarta.runtime.telephone.TelephoneCalls;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package io.fastrtc.jakarta.web.websocket;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.cdi.FastRtcRuntime;
-import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.websocket.WebSocketAudioSession;
 import io.fastrtc.jakarta.runtime.websocket.WebSocketSessions;
 import jakarta.enterprise.inject.spi.CDI;

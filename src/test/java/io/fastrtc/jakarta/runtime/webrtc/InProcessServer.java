@@ -11,7 +11,7 @@ import io.fastrtc.jakarta.runtime.HandlerLease;
 import io.fastrtc.jakarta.runtime.IceSettings;
 import io.fastrtc.jakarta.runtime.RuntimeMetrics;
 import io.fastrtc.jakarta.runtime.RuntimeServices;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
 import java.io.IOException;

@@ -1,59 +1,46 @@
-package io.fastrtc.jakarta.runtime.cdi;
+package io.fastrtc.jakarta.runtime.stream;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The deployed streams, with server-side overrides from MicroProfile Config: {@code
+ * The deployed streams, by name, with the server-side overrides of {@link StreamSettings}: {@code
  * fastrtc.stream.<name>.concurrency-limit} and {@code fastrtc.stream.<name>.time-limit}.
  */
-@ApplicationScoped
-public class StreamCatalog {
+public final class StreamCatalog {
   private static final Logger LOG = Logger.getLogger(StreamCatalog.class.getName());
 
-  @Inject StreamDiscovery discovery;
-  @Inject Validator validator;
+  private final List<StreamDefinition> streams;
 
-  private List<StreamDefinition> streams = List.of();
-
-  void onStart(@Observes Startup event) {
-    // Touching the bean loads it at startup, so bad input defaults fail the deployment.
-    LOG.fine(() -> "Stream catalog ready: " + streams.size());
+  private StreamCatalog(List<StreamDefinition> streams) {
+    this.streams = streams;
   }
 
-  @PostConstruct
-  void load() {
-    Config config = ConfigProvider.getConfig();
-    streams =
-        discovery.definitions().stream()
-            .map(d -> override(d, config))
+  /**
+   * Applies the overrides to the discovered streams and checks their inputs' defaults.
+   *
+   * @throws IllegalStateException when a stream's input defaults break their constraints
+   */
+  public static StreamCatalog load(
+      List<StreamDefinition> discovered, StreamSettings settings, Validator validator) {
+    List<StreamDefinition> streams =
+        discovered.stream()
+            .map(d -> override(d, settings))
             .sorted(Comparator.comparing(StreamDefinition::name))
             .toList();
     for (StreamDefinition d : streams) {
       d.inputs().validateDefaults(validator, " (stream bean " + d.handlerClass().getName() + ")");
     }
     LOG.info(() -> "Streams: " + streams.stream().map(StreamDefinition::name).toList());
+    return new StreamCatalog(streams);
   }
 
-  private static StreamDefinition override(StreamDefinition d, Config config) {
-    String prefix = "fastrtc.stream." + d.name() + ".";
-    int limit =
-        config
-            .getOptionalValue(prefix + "concurrency-limit", Integer.class)
-            .orElse(d.concurrencyLimit());
-    int time =
-        config.getOptionalValue(prefix + "time-limit", Integer.class).orElse(d.timeLimitSeconds());
+  private static StreamDefinition override(StreamDefinition d, StreamSettings settings) {
+    int limit = settings.concurrencyLimit(d.name()).orElse(d.concurrencyLimit());
+    int time = settings.timeLimitSeconds(d.name()).orElse(d.timeLimitSeconds());
     return limit == d.concurrencyLimit() && time == d.timeLimitSeconds()
         ? d
         : d.withLimits(limit, time);
