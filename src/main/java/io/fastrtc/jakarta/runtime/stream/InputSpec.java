@@ -31,7 +31,7 @@ public final class InputSpec {
   }
 
   /** The untyped spec of a stream without an inputs record. */
-  public static InputSpec untyped() {
+  static InputSpec untyped() {
     return UNTYPED;
   }
 
@@ -41,7 +41,7 @@ public final class InputSpec {
    * @param where appended to error messages, e.g. {@code " (stream bean com.x.Tone)"}
    * @throws IllegalStateException when the record cannot serve as inputs
    */
-  public static InputSpec of(Class<? extends Record> type, String where) {
+  static InputSpec of(Class<? extends Record> type, String where) {
     if (type == null || type == NoInputs.class) {
       return untyped();
     }
@@ -73,7 +73,7 @@ public final class InputSpec {
    *
    * @throws IllegalStateException naming the record and the broken constraints
    */
-  public void validateDefaults(Validator validator, String where) {
+  void validateDefaults(Validator validator, String where) {
     if (isTyped()) {
       InputValidation.validateDefaults(record, validator, where);
     }
