@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime;
 
 import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import jakarta.validation.Validator;
 import java.util.Objects;
 import java.util.concurrent.Executor;

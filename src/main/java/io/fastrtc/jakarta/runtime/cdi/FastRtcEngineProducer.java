@@ -2,9 +2,9 @@ package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.api.HandlerLifecycle;
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -6,7 +6,7 @@ import java.util.List;
  * One configuration key, declared once: its name, type, default and meaning. {@link Settings} reads
  * every key listed in {@link #all()}, and the settings table of {@code liberty/README.md} is tested
  * against this list. Per-stream keys are patterns with {@value #STREAM} in place of the stream's
- * name.
+ * name, and per-group keys with {@value #GROUP} in place of a {@code @StreamGroup}'s name.
  *
  * @param name the MicroProfile Config name, e.g. {@code fastrtc.ice.servers}
  * @param type what the value is, as the documentation shows it
@@ -17,20 +17,31 @@ public record ConfigKey(String name, String type, String defaultValue, String de
   /** The placeholder of a stream's name in a per-stream key. */
   public static final String STREAM = "<name>";
 
-  /** Switches the bundled demo streams on. */
+  /** The placeholder of a stream group's name in a per-group key. */
+  public static final String GROUP = "<group>";
+
+  /** Switches the bundled demo streams on: the group {@code demo} of {@link #GROUP_ENABLED}. */
   public static final ConfigKey DEMO_ENABLED =
       new ConfigKey(
           "fastrtc.demo.enabled",
           "boolean",
           "`false` (the FastRTC WAR sets `true`)",
-          "turns the bundled demo streams (package `io.fastrtc.jakarta.demo`) on");
+          "turns the bundled demo streams (`@StreamGroup(\"demo\")`) on");
+
+  /** Switches the streams of one {@code @StreamGroup} on or off. */
+  public static final ConfigKey GROUP_ENABLED =
+      new ConfigKey(
+          "fastrtc.<group>.enabled",
+          "boolean",
+          "the group's `enabledByDefault`",
+          "switches every stream of a `@StreamGroup` on or off");
 
   /** Switches one stream on or off. */
   public static final ConfigKey STREAM_ENABLED =
       new ConfigKey(
           "fastrtc.stream.<name>.enabled",
           "boolean",
-          "on; a demo stream follows `fastrtc.demo.enabled`",
+          "on; a stream of a `@StreamGroup` follows its group",
           "switches one stream on or off");
 
   /** Overrides a stream's concurrency limit. */
@@ -151,6 +162,7 @@ public record ConfigKey(String name, String type, String defaultValue, String de
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
+          GROUP_ENABLED,
           STREAM_ENABLED,
           STREAM_CONCURRENCY_LIMIT,
           STREAM_TIME_LIMIT,
@@ -173,9 +185,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
     return ALL;
   }
 
-  /** Whether this is a per-stream pattern ({@code fastrtc.stream.<name>.*}). */
+  /** Whether this is a pattern: per stream ({@code fastrtc.stream.<name>.*}) or per group. */
   public boolean isPattern() {
-    return name.contains(STREAM);
+    return name.contains(STREAM) || name.contains(GROUP);
   }
 
   /**
@@ -185,9 +197,22 @@ public record ConfigKey(String name, String type, String defaultValue, String de
    * @return e.g. {@code fastrtc.stream.echo.enabled}
    */
   public String forStream(String stream) {
-    if (!isPattern()) {
+    if (!name.contains(STREAM)) {
       throw new IllegalStateException(name + " is not a per-stream key");
     }
     return name.replace(STREAM, stream);
+  }
+
+  /**
+   * The key of one stream group.
+   *
+   * @param group the group's name, e.g. {@code demo}
+   * @return e.g. {@code fastrtc.demo.enabled}
+   */
+  public String forGroup(String group) {
+    if (!name.contains(GROUP)) {
+      throw new IllegalStateException(name + " is not a per-group key");
+    }
+    return name.replace(GROUP, group);
   }
 }

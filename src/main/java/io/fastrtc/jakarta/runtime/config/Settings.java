@@ -24,14 +24,12 @@ public final class Settings {
   private static final Logger LOG = Logger.getLogger(Settings.class.getName());
 
   private final Function<String, Optional<String>> source;
-  private final boolean demoEnabled;
   private final Checked<IceSettings> ice;
   private final Checked<ClientRtcConfiguration> clientRtc;
   private final Optional<String> telephonePublicUrl;
 
   private Settings(Function<String, Optional<String>> source) {
     this.source = source;
-    this.demoEnabled = bool(ConfigKey.DEMO_ENABLED.name()).orElse(false);
     this.ice = Checked.of(this::readIce);
     this.clientRtc = Checked.of(() -> ClientRtcConfiguration.from(this::text));
     this.telephonePublicUrl = text(ConfigKey.TELEPHONE_PUBLIC_URL.name());
@@ -72,9 +70,14 @@ public final class Settings {
     return from(key -> Optional.empty());
   }
 
-  /** {@code fastrtc.demo.enabled}: whether the bundled demo streams are on by default. */
-  public boolean demoEnabled() {
-    return demoEnabled;
+  /**
+   * {@code fastrtc.<group>.enabled}, e.g. {@code fastrtc.demo.enabled}.
+   *
+   * @param group the name of a {@code @StreamGroup}
+   * @return whether the group's streams are switched on or off, or empty when the key is not set
+   */
+  public Optional<Boolean> groupEnabled(String group) {
+    return bool(ConfigKey.GROUP_ENABLED.forGroup(group));
   }
 
   /**

@@ -6,7 +6,7 @@ import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.List;

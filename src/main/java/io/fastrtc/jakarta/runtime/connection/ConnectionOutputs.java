@@ -2,7 +2,7 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.OutputSubscription;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,6 @@
 package io.fastrtc.jakarta.runtime.connection;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.fastrtc.jakarta.runtime.connection;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoResult;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.util.logging.Level;
 import java.util.logging.Logger;

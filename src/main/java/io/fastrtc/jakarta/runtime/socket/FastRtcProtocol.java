@@ -1,12 +1,12 @@
 package io.fastrtc.jakarta.runtime.socket;
 
 import io.fastrtc.jakarta.api.Modality;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.MuLaw;
 import io.fastrtc.jakarta.runtime.audio.MuLawPacketizer;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.EndReason;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;

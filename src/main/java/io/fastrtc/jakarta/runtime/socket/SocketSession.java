@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.runtime.socket;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
@@ -9,6 +8,7 @@ import io.fastrtc.jakarta.runtime.connection.EndReason;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
 import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.runtime.connection.Transport;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;
 import jakarta.websocket.CloseReason;

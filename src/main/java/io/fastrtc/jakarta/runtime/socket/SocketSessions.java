@@ -1,10 +1,10 @@
 package io.fastrtc.jakarta.runtime.socket;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
 import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;

@@ -1,12 +1,12 @@
 package io.fastrtc.jakarta.runtime.socket;
 
 import io.fastrtc.jakarta.api.InvalidInputsException;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.audio.MuLaw;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.EndReason;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
 import io.fastrtc.jakarta.runtime.wire.SocketEvent;
 import io.fastrtc.jakarta.runtime.wire.SocketMessages;

@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
 import io.fastrtc.jakarta.api.Modality;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.connection.EndReason;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
 import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.IceCandidate;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;

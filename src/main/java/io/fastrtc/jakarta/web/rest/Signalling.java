@@ -1,7 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
 import io.fastrtc.jakarta.runtime.wire.OfferRequest;

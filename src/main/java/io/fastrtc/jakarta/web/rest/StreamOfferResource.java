@@ -2,7 +2,7 @@ package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

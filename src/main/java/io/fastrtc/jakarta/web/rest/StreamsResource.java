@@ -1,9 +1,9 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.OutputSpec;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.OutputSpec;
+import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.socket.webhook.PublicUrl;
 import io.fastrtc.jakarta.runtime.socket.webhook.TelephoneWebhook;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;

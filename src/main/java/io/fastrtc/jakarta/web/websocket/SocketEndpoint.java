@@ -1,11 +1,11 @@
 package io.fastrtc.jakarta.web.websocket;
 
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
-import io.fastrtc.jakarta.runtime.StreamDefinition;
-import io.fastrtc.jakarta.runtime.cdi.StreamCatalog;
 import io.fastrtc.jakarta.runtime.socket.SocketRoute;
 import io.fastrtc.jakarta.runtime.socket.SocketSession;
 import io.fastrtc.jakarta.runtime.socket.SocketSessions;
+import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;

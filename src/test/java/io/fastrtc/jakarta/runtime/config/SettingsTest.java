@@ -14,7 +14,7 @@ class SettingsTest {
   void nothingSetMeansEveryDefault() {
     Settings settings = Settings.defaults();
 
-    assertThat(settings.demoEnabled()).isFalse();
+    assertThat(settings.groupEnabled("demo")).isEmpty();
     assertThat(settings.streamEnabled("echo")).isEmpty();
     assertThat(settings.concurrencyLimit("echo", 3)).isEqualTo(3);
     assertThat(settings.timeLimit("echo", 7)).isEqualTo(7);
@@ -40,7 +40,7 @@ class SettingsTest {
     assertThat(settings.concurrencyLimit("echo", 1)).isEqualTo(20);
     assertThat(settings.timeLimit("echo", 0)).isEqualTo(300);
     assertThat(settings.concurrencyLimit("tone", 1)).isEqualTo(1);
-    assertThat(settings.demoEnabled()).isTrue();
+    assertThat(settings.groupEnabled("demo")).contains(true);
   }
 
   @Test
@@ -90,17 +90,21 @@ class SettingsTest {
   }
 
   @Test
-  void everyKeyIsDeclaredOnceAndPerStreamKeysArePatterns() {
+  void everyKeyIsDeclaredOnceAndPerStreamAndPerGroupKeysArePatterns() {
     List<String> names = ConfigKey.all().stream().map(ConfigKey::name).toList();
 
     assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith("fastrtc."));
     assertThat(ConfigKey.all().stream().filter(ConfigKey::isPattern).map(ConfigKey::name))
         .containsExactly(
+            "fastrtc.<group>.enabled",
             "fastrtc.stream.<name>.enabled",
             "fastrtc.stream.<name>.concurrency-limit",
             "fastrtc.stream.<name>.time-limit");
     assertThat(ConfigKey.STREAM_ENABLED.forStream("echo")).isEqualTo("fastrtc.stream.echo.enabled");
     assertThatThrownBy(() -> ConfigKey.DEMO_ENABLED.forStream("echo"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(ConfigKey.GROUP_ENABLED.forGroup("demo")).isEqualTo(ConfigKey.DEMO_ENABLED.name());
+    assertThatThrownBy(() -> ConfigKey.STREAM_ENABLED.forGroup("demo"))
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -1,8 +1,8 @@
 package io.fastrtc.jakarta.runtime.socket.webhook;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.socket.SocketRoute;
+import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;

@@ -1,12 +1,6 @@
-package io.fastrtc.jakarta.runtime.cdi;
+package io.fastrtc.jakarta.runtime.stream;
 
-import io.fastrtc.jakarta.runtime.StreamDefinition;
 import io.fastrtc.jakarta.runtime.config.Settings;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
-import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
@@ -14,28 +8,27 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The deployed streams, with server-side overrides from {@link Settings}: {@code
+ * The deployed streams, by name, with the server-side overrides of {@link Settings}: {@code
  * fastrtc.stream.<name>.concurrency-limit} and {@code fastrtc.stream.<name>.time-limit}.
  */
-@ApplicationScoped
-public class StreamCatalog {
+public final class StreamCatalog {
   private static final Logger LOG = Logger.getLogger(StreamCatalog.class.getName());
 
-  @Inject StreamDiscovery discovery;
-  @Inject Validator validator;
-  @Inject Settings settings;
+  private final List<StreamDefinition> streams;
 
-  private List<StreamDefinition> streams = List.of();
-
-  void onStart(@Observes Startup event) {
-    // Touching the bean loads it at startup, so bad input defaults fail the deployment.
-    LOG.fine(() -> "Stream catalog ready: " + streams.size());
+  private StreamCatalog(List<StreamDefinition> streams) {
+    this.streams = streams;
   }
 
-  @PostConstruct
-  void load() {
-    streams =
-        discovery.definitions().stream()
+  /**
+   * Applies the overrides to the discovered streams and checks their inputs' defaults.
+   *
+   * @throws IllegalStateException when a stream's input defaults break their constraints
+   */
+  public static StreamCatalog load(
+      List<StreamDefinition> discovered, Settings settings, Validator validator) {
+    List<StreamDefinition> streams =
+        discovered.stream()
             .map(d -> override(d, settings))
             .sorted(Comparator.comparing(StreamDefinition::name))
             .toList();
@@ -43,6 +36,7 @@ public class StreamCatalog {
       d.inputs().validateDefaults(validator, " (stream bean " + d.handlerClass().getName() + ")");
     }
     LOG.info(() -> "Streams: " + streams.stream().map(StreamDefinition::name).toList());
+    return new StreamCatalog(streams);
   }
 
   private static StreamDefinition override(StreamDefinition d, Settings settings) {

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.stream;
 
 import io.fastrtc.jakarta.api.Output;
 import io.fastrtc.jakarta.api.OutputKind;

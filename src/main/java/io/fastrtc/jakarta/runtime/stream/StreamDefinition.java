@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.stream;
 
 import io.fastrtc.jakarta.api.AudioVideoStreamHandler;
 import io.fastrtc.jakarta.api.HandlerLifecycle;

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime;
+package io.fastrtc.jakarta.runtime.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +52,11 @@ class InputSpecTest {
   public record BadType(java.time.Duration d) {}
 
   record NotPublic(int x) {}
+
+  public record LookAlike(
+      @io.fastrtc.jakarta.runtime.stream.lookalike.Min(5) int step,
+      @io.fastrtc.jakarta.runtime.stream.lookalike.Min(2) @Max(10) int even,
+      @Min(1) @Max(9) int real) {}
 
   private static final InputSpec TONE = InputSpec.of(Tone.class, "");
 
@@ -255,4 +260,52 @@ class InputSpecTest {
         .containsEntry("default", "FAST");
     assertThat(inputs.get(4)).containsEntry("widget", "text").containsEntry("required", true);
   }
+
+  @Test
+  void aConstraintIsRecognisedByItsTypeNotItsSimpleName() {
+    List<Map<String, Object>> inputs = InputSpec.of(LookAlike.class, "").describe(VALIDATOR);
+
+    assertThat(inputs.get(0))
+        .doesNotContainKeys("min", "max")
+        .containsEntry("widget", "number")
+        .containsEntry("type", "integer");
+    assertThat(inputs.get(0).get("constraints").toString()).contains("type=Min", "value=5");
+    assertThat(inputs.get(1)).doesNotContainKey("min").containsEntry("max", 10L);
+    assertThat(inputs.get(1)).containsEntry("widget", "number");
+    assertThat(inputs.get(2))
+        .containsEntry("min", 1L)
+        .containsEntry("max", 9L)
+        .containsEntry("widget", "slider");
+  }
+
+  @Test
+  void boundsOfTheOtherBuiltInConstraints() {
+    List<Map<String, Object>> inputs = InputSpec.of(Bounded.class, "").describe(VALIDATOR);
+
+    assertThat(inputs.get(0))
+        .containsEntry("min", 0)
+        .containsEntry("minExclusive", true)
+        .containsEntry("max", new BigDecimal("5"))
+        .containsEntry("maxExclusive", true);
+    assertThat(inputs.get(1)).containsEntry("max", 0).containsEntry("min", 0);
+    assertThat(inputs.get(2))
+        .containsEntry("minLength", 1)
+        .containsEntry("maxLength", 8)
+        .containsEntry("pattern", "[a-z]+")
+        .containsEntry("required", true)
+        .containsEntry("widget", "text");
+  }
+
+  public record Bounded(
+      @Input(defaultValue = "1")
+          @jakarta.validation.constraints.Positive
+          @DecimalMax(value = "5", inclusive = false)
+          double p,
+      @jakarta.validation.constraints.NegativeOrZero @jakarta.validation.constraints.PositiveOrZero
+          int zero,
+      @Input(defaultValue = "abc")
+          @jakarta.validation.constraints.Size(min = 1, max = 8)
+          @jakarta.validation.constraints.Pattern(regexp = "[a-z]+")
+          @jakarta.validation.constraints.NotNull
+          String word) {}
 }
