@@ -5,7 +5,6 @@ import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
@@ -410,7 +409,7 @@ public final class Connection {
    *
    * @param inputNanos when the input that produced a video result arrived, or 0
    */
-  void deliver(VideoResult result, long inputNanos) {
+  void deliver(Emission result, long inputNanos) {
     if (result instanceof VideoFrame frame) {
       sendVideo(frame, inputNanos);
     } else if (result instanceof Emission.Audio audio) {
