@@ -11,6 +11,7 @@ import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.api.VideoGenerator;
 import io.fastrtc.jakarta.api.VideoHandler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -144,6 +145,13 @@ public final class HandlerTester implements AutoCloseable {
     if (!actual.equals(expected)) {
       throw new AssertionError("expected audio " + expected + " but got " + actual);
     }
+  }
+
+  /** All audio the handler emitted that was not read yet, in order, without waiting. */
+  public List<AudioFrame> takeAudio() {
+    List<AudioFrame> frames = new ArrayList<>();
+    recorder.audio.drainTo(frames);
+    return frames;
   }
 
   /** Checks that the handler has emitted no audio that was not read yet. */
