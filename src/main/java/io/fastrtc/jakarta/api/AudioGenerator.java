@@ -14,7 +14,7 @@ public interface AudioGenerator extends StreamHandler {
    * @return {@link Emission#audio(AudioFrame)} (any length and rate), outputs, {@link
    *     Emission#close(String)} to end the stream, or {@link Emission#none()}
    */
-  Emission next() throws Exception;
+  AudioEmission next() throws Exception;
 
   /** Receive mode: the client sends no audio. */
   @Override
@@ -22,7 +22,7 @@ public interface AudioGenerator extends StreamHandler {
 
   /** Delegates to {@link #next()}. */
   @Override
-  default Emission emit() throws Exception {
+  default AudioEmission emit() throws Exception {
     return next();
   }
 }

@@ -4,20 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a handler's {@code emit()} returns: audio, a video frame with additional outputs, additional
- * outputs, a request to close the stream, or nothing. FastRTC's {@code EmitType} and {@code
- * VideoEmitType}, without nulls and tuples.
+ * Anything a handler returns, and the factories that make it: FastRTC's {@code EmitType} and {@code
+ * VideoEmitType}, without nulls and tuples. The types keep audio and video apart: an audio handler
+ * returns an {@link AudioEmission} (audio, outputs, close, nothing) and a video handler a {@link
+ * VideoResult} (a frame, a frame with outputs, outputs, close, nothing). What both may return
+ * ({@link #none()}, {@link #outputs(Object...)}, {@link #close(String)}) is both.
  */
-public sealed interface Emission extends VideoResult
-    permits Emission.Audio, Emission.Video, Emission.Outputs, Emission.Close, Emission.Nothing {
+public sealed interface Emission permits AudioEmission, VideoResult {
 
-  /** Nothing is ready; the runtime calls {@code emit()} again later. */
-  static Emission none() {
+  /** Nothing is ready; the runtime calls {@code emit()} again later. Fits audio and video. */
+  static Nothing none() {
     return Nothing.INSTANCE;
   }
 
   /** Audio to play to the client, at any sample rate: the runtime resamples it. */
-  static Emission audio(AudioFrame frame) {
+  static Audio audio(AudioFrame frame) {
     return new Audio(frame);
   }
 
@@ -27,22 +28,28 @@ public sealed interface Emission extends VideoResult
    *
    * @param outputs JSON-B-serialisable values; none means just the frame
    */
-  static Emission video(VideoFrame frame, Object... outputs) {
+  static Video video(VideoFrame frame, Object... outputs) {
     return new Video(frame, List.of(outputs));
   }
 
-  /** Additional outputs (FastRTC's {@code AdditionalOutputs}): JSON-B-serialisable values. */
-  static Emission outputs(Object... values) {
+  /**
+   * Additional outputs (FastRTC's {@code AdditionalOutputs}): JSON-B-serialisable values. Fits
+   * audio and video.
+   */
+  static Outputs outputs(Object... values) {
     return new Outputs(List.of(values));
   }
 
-  /** Ends the stream; the client gets {@code {"type":"end_stream","data":message}}. */
-  static Emission close(String message) {
+  /**
+   * Ends the stream; the client gets {@code {"type":"end_stream","data":message}}. Fits audio and
+   * video.
+   */
+  static Close close(String message) {
     return new Close(message);
   }
 
   /** Ends the stream with FastRTC's default message, {@code "Stream closed"}. */
-  static Emission close() {
+  static Close close() {
     return new Close("Stream closed");
   }
 
@@ -51,7 +58,7 @@ public sealed interface Emission extends VideoResult
    *
    * @param frame the audio; mono or stereo, any positive sample rate
    */
-  record Audio(AudioFrame frame) implements Emission {
+  record Audio(AudioFrame frame) implements AudioEmission {
     /** Validates the frame. */
     public Audio {
       Objects.requireNonNull(frame, "frame == null");
@@ -65,7 +72,7 @@ public sealed interface Emission extends VideoResult
    * @param frame the frame, any {@link PixelFormat}
    * @param outputs the values, in order
    */
-  record Video(VideoFrame frame, List<Object> outputs) implements Emission {
+  record Video(VideoFrame frame, List<Object> outputs) implements VideoResult {
     /** Validates the frame and copies the outputs. */
     public Video {
       Objects.requireNonNull(frame, "frame == null");
@@ -78,7 +85,7 @@ public sealed interface Emission extends VideoResult
    *
    * @param values the values, in order
    */
-  record Outputs(List<Object> values) implements Emission {
+  record Outputs(List<Object> values) implements AudioEmission, VideoResult {
     /** Copies the values. */
     public Outputs {
       values = List.copyOf(values);
@@ -90,7 +97,7 @@ public sealed interface Emission extends VideoResult
    *
    * @param message the text sent to the client in {@code end_stream}
    */
-  record Close(String message) implements Emission {
+  record Close(String message) implements AudioEmission, VideoResult {
     /** Validates the message. */
     public Close {
       Objects.requireNonNull(message, "message == null");
@@ -98,7 +105,7 @@ public sealed interface Emission extends VideoResult
   }
 
   /** Nothing this time. */
-  final class Nothing implements Emission {
+  final class Nothing implements AudioEmission, VideoResult {
     static final Nothing INSTANCE = new Nothing();
 
     private Nothing() {}

@@ -20,6 +20,10 @@ public interface StreamHandler extends HandlerLifecycle {
    */
   void receive(AudioFrame frame) throws Exception;
 
-  /** Returns the next emission, or {@link Emission#none()} when nothing is ready. */
-  Emission emit() throws Exception;
+  /**
+   * Returns the next emission: {@link Emission#audio(AudioFrame)}, {@link
+   * Emission#outputs(Object...)}, {@link Emission#close(String)}, or {@link Emission#none()} when
+   * nothing is ready. Never video: see {@link AudioEmission}.
+   */
+  AudioEmission emit() throws Exception;
 }

@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.api;
 
-import io.fastrtc.jakarta.api.spi.PixelConverter;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,11 +8,12 @@ import java.util.Objects;
  * client arrive as {@link PixelFormat#I420} (what libwebrtc decodes); a handler may return any
  * format and the runtime converts it.
  *
- * <p>The accessors convert with libwebrtc's own converters (libyuv, through webrtc-java), never
- * with Java pixel loops: {@link #toBgr()} gives FastRTC's {@code bgr24} bytes, {@link #toRgb()} the
- * same pixels as R, G, B, {@link #toI420()} the three planes. An accessor for the frame's own
- * format returns its array without copying. As with {@link AudioFrame}, arrays are not copied in or
- * out: treat them as immutable once they belong to a frame.
+ * <p>The accessors convert in plain Java, to exactly the bytes libwebrtc's own converters (libyuv)
+ * produce, so they work in a unit test without the runtime: {@link #toBgr()} gives FastRTC's {@code
+ * bgr24} bytes, {@link #toRgb()} the same pixels as R, G, B, {@link #toI420()} the three planes
+ * (BT.601, limited range). An accessor for the frame's own format returns its array without
+ * copying. As with {@link AudioFrame}, arrays are not copied in or out: treat them as immutable
+ * once they belong to a frame.
  */
 public final class VideoFrame implements VideoResult {
   private final int width;
@@ -130,15 +130,13 @@ public final class VideoFrame implements VideoResult {
 
   /**
    * This frame in another format: itself when it already has that format, else a converted copy.
-   *
-   * @throws StreamException when libwebrtc's converters are not available in this process
    */
   public VideoFrame convertTo(PixelFormat target) {
     Objects.requireNonNull(target, "target == null");
     if (target == format) {
       return this;
     }
-    byte[] converted = PixelConverters.get().convert(width, height, format, data, target);
+    byte[] converted = PixelConversions.convert(width, height, format, data, target);
     return new VideoFrame(width, height, target, converted);
   }
 
@@ -233,31 +231,6 @@ public final class VideoFrame implements VideoResult {
     @Override
     public String toString() {
       return "Planes[" + width + "x" + height + "]";
-    }
-  }
-
-  /** Finds the converter once, with this class's loader (the application's). */
-  private static final class PixelConverters {
-    private static volatile PixelConverter found;
-
-    private PixelConverters() {}
-
-    static PixelConverter get() {
-      PixelConverter c = found;
-      if (c == null) {
-        c =
-            java.util.ServiceLoader.load(PixelConverter.class, VideoFrame.class.getClassLoader())
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new StreamException(
-                            "no "
-                                + PixelConverter.class.getName()
-                                + " is installed: pixel conversions need the FastRTC runtime"
-                                + " (webrtc-java) on the class path"));
-        found = c;
-      }
-      return c;
     }
   }
 }

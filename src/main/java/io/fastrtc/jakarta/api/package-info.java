@@ -12,7 +12,7 @@
  * public class Echo implements StreamHandler {
  *   private final Queue<AudioFrame> pending = new ConcurrentLinkedQueue<>();
  *   public void receive(AudioFrame frame) { pending.add(frame); }
- *   public Emission emit() {
+ *   public AudioEmission emit() {
  *     AudioFrame next = pending.poll();
  *     return next == null ? Emission.none() : Emission.audio(next);
  *   }

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.demo;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -67,7 +68,7 @@ public class BargeInStream implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     if (!replyDue) {
       return Emission.none();
     }

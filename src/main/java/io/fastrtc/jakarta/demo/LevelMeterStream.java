@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.demo;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -33,7 +34,7 @@ public class LevelMeterStream implements StreamHandler {
   private long count;
   private int peak;
   private int frames;
-  private Emission pending = Emission.none();
+  private AudioEmission pending = Emission.none();
 
   @Override
   public void receive(AudioFrame frame) {
@@ -53,8 +54,8 @@ public class LevelMeterStream implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
-    Emission next = pending;
+  public AudioEmission emit() {
+    AudioEmission next = pending;
     pending = Emission.none();
     return next;
   }

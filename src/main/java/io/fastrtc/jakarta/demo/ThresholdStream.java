@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.demo;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -58,7 +59,7 @@ public class ThresholdStream extends EchoHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     if (pending != null) {
       double share = pending;
       pending = null;

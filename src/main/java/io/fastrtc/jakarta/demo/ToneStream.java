@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.demo;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.AudioGenerator;
 import io.fastrtc.jakarta.api.Emission;
@@ -33,7 +34,7 @@ public class ToneStream implements AudioGenerator {
   }
 
   @Override
-  public Emission next() {
+  public AudioEmission next() {
     ToneInputs in = context.inputs(ToneInputs.class);
     double step = 2 * Math.PI * in.frequency() / RATE;
     float[] chunk = new float[CHUNK];

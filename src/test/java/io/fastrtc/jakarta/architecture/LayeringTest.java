@@ -1,5 +1,8 @@
 package io.fastrtc.jakarta.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -8,7 +11,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer arrows of design.md: api ← handlers ← demo, api ← runtime ← web. */
+/**
+ * The layer arrows of design.md: api ← handlers ← demo, api ← runtime ← web, and api ← testkit
+ * (which nothing in main code uses).
+ */
 @AnalyzeClasses(
     packages = "io.fastrtc.jakarta",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,6 +34,10 @@ class LayeringTest {
           .definedBy("io.fastrtc.jakarta.web..")
           .layer("demo")
           .definedBy("io.fastrtc.jakarta.demo..")
+          .layer("testkit")
+          .definedBy("io.fastrtc.jakarta.testkit..")
+          .whereLayer("testkit")
+          .mayNotBeAccessedByAnyLayer()
           .whereLayer("web")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("demo")
@@ -37,7 +47,26 @@ class LayeringTest {
           .whereLayer("handlers")
           .mayOnlyBeAccessedByLayers("demo")
           .whereLayer("api")
-          .mayOnlyBeAccessedByLayers("handlers", "runtime", "web", "demo");
+          .mayOnlyBeAccessedByLayers("handlers", "runtime", "web", "demo", "testkit");
+
+  @ArchTest
+  static final ArchRule apiDependsOnNothingElseOfOurs =
+      classes()
+          .that()
+          .resideInAPackage("io.fastrtc.jakarta.api..")
+          .should()
+          .onlyDependOnClassesThat(
+              resideInAPackage("io.fastrtc.jakarta.api..")
+                  .or(resideOutsideOfPackage("io.fastrtc.jakarta..")));
+
+  @ArchTest
+  static final ArchRule testkitUsesOnlyTheApiAndTheJdk =
+      classes()
+          .that()
+          .resideInAPackage("io.fastrtc.jakarta.testkit..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.fastrtc.jakarta.testkit..", "io.fastrtc.jakarta.api..", "java..");
 
   @ArchTest
   static final ArchRule apiLeaksNoTransport =

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's client example is the script of {@code examples/client.html}, which
- * BrowserStreamPagesIT runs in Chromium; this keeps the two the same.
+ * BrowserStreamPagesIT runs in Chromium, and its handler unit test is {@link EchoTest}, which runs
+ * here; this keeps each pair the same.
  */
 class ReadmeExampleTest {
   @Test
@@ -21,5 +22,14 @@ class ReadmeExampleTest {
     String readme = Files.readString(Path.of("README.md"));
     assertThat(readme).as("README.md").contains(script);
     assertThat(script.lines().count()).as("lines in the example").isLessThanOrEqualTo(22);
+  }
+
+  @Test
+  void readmeShowsTheTestedHandlerUnitTestVerbatim() throws Exception {
+    String test = Files.readString(Path.of("src/test/java/io/fastrtc/jakarta/docs/EchoTest.java"));
+    String body = test.substring(test.indexOf("\nclass EchoTest") + 1);
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).as("README.md").contains("```java\n" + body + "```");
+    assertThat(body.lines().count()).as("lines in the example").isLessThanOrEqualTo(12);
   }
 }

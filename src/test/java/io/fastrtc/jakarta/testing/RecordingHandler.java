@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.testing;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.StreamContext;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A handler that records its calls and emits what a test queues. */
 public class RecordingHandler implements StreamHandler {
   public final List<AudioFrame> received = new CopyOnWriteArrayList<>();
-  public final ArrayDeque<Emission> toEmit = new ArrayDeque<>();
+  public final ArrayDeque<AudioEmission> toEmit = new ArrayDeque<>();
   public final AtomicInteger startUps = new AtomicInteger();
   public final AtomicInteger shutdowns = new AtomicInteger();
   public volatile StreamContext context;
@@ -33,8 +34,8 @@ public class RecordingHandler implements StreamHandler {
   }
 
   @Override
-  public synchronized Emission emit() {
-    Emission next = toEmit.pollFirst();
+  public synchronized AudioEmission emit() {
+    AudioEmission next = toEmit.pollFirst();
     return next == null ? Emission.none() : next;
   }
 

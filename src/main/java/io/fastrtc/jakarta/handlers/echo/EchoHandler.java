@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.handlers.echo;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.StreamContext;
@@ -41,7 +42,7 @@ public class EchoHandler implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     AudioFrame next = pending.pollFirst();
     return next == null ? Emission.none() : Emission.audio(next);
   }

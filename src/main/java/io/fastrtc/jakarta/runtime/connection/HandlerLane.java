@@ -2,7 +2,6 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.api.VideoResult;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.util.logging.Level;
@@ -76,7 +75,7 @@ final class HandlerLane {
    * @param result the handler's result, or null (nothing)
    * @param inputNanos when the input that produced a video result arrived, or 0
    */
-  Delivered deliver(VideoResult result, long inputNanos) {
+  Delivered deliver(Emission result, long inputNanos) {
     if (result instanceof VideoFrame frame) {
       sendVideo(frame, inputNanos);
     } else if (result instanceof Emission.Audio a) {

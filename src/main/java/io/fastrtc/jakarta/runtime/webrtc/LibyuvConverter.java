@@ -7,7 +7,6 @@ import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import io.fastrtc.jakarta.api.PixelFormat;
 import io.fastrtc.jakarta.api.StreamException;
 import io.fastrtc.jakarta.api.VideoFrame;
-import io.fastrtc.jakarta.api.spi.PixelConverter;
 
 /**
  * Pixel conversion with libwebrtc's libyuv, through webrtc-java's {@link VideoBufferConverter}:
@@ -16,13 +15,13 @@ import io.fastrtc.jakarta.api.spi.PixelConverter;
  * memory order (libyuv's {@code RAW}), so for {@link PixelFormat#RGB24} the first and third byte of
  * each pixel are swapped in Java before or after libyuv runs: a byte reorder, no arithmetic.
  *
- * <p>Registered for {@link java.util.ServiceLoader} as the API's {@link PixelConverter}; public
- * only for that.
+ * <p>The runtime's conversions at the transport ({@link #toNative}, {@link #fromNative}); the API's
+ * pure-Java conversions give the same bytes.
  */
-public final class LibyuvConverter implements PixelConverter {
+final class LibyuvConverter implements PixelConverter {
 
   /** Creates the converter; libwebrtc is loaded on first use. */
-  public LibyuvConverter() {}
+  LibyuvConverter() {}
 
   @Override
   public byte[] convert(int width, int height, PixelFormat from, byte[] data, PixelFormat to) {

@@ -3,46 +3,38 @@ package io.fastrtc.jakarta.handlers.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fastrtc.jakarta.api.AudioFrame;
-import io.fastrtc.jakarta.api.Emission;
-import io.fastrtc.jakarta.api.StreamContext;
-import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicLong;
+import io.fastrtc.jakarta.testkit.FakeStreamContext;
+import io.fastrtc.jakarta.testkit.HandlerTester;
 import org.junit.jupiter.api.Test;
 
 class EchoHandlerTest {
-  private final AtomicLong buffered = new AtomicLong();
+  private final FakeStreamContext context = new FakeStreamContext();
   private final EchoHandler echo = new EchoHandler();
-
-  EchoHandlerTest() {
-    echo.startUp(
-        (StreamContext)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {StreamContext.class},
-                (proxy, method, args) ->
-                    method.getName().equals("bufferedAudioMillis") ? buffered.get() : null));
-  }
 
   @Test
   void echoesFramesInOrder() {
     AudioFrame a = AudioFrame.mono(48_000, new short[] {1});
     AudioFrame b = AudioFrame.mono(48_000, new short[] {2});
-    echo.receive(a);
-    echo.receive(b);
-    assertThat(echo.emit()).isEqualTo(Emission.audio(a));
-    assertThat(echo.emit()).isEqualTo(Emission.audio(b));
-    assertThat(echo.emit()).isSameAs(Emission.none());
+    try (HandlerTester tester = HandlerTester.start(echo, context)) {
+      tester.send(a);
+      tester.send(b);
+      tester.assertAudio(a);
+      tester.assertAudio(b);
+      tester.assertNoAudio();
+    }
   }
 
   @Test
   void dropsInputWhileTooMuchEchoIsWaitingSoLatencyStaysBounded() {
-    buffered.set(EchoHandler.MAX_LAG_MILLIS + 1);
-    echo.receive(AudioFrame.mono(48_000, new short[960]));
-    assertThat(echo.emit()).isSameAs(Emission.none());
-    assertThat(echo.droppedFrames()).isEqualTo(1);
+    try (HandlerTester tester = HandlerTester.start(echo, context)) {
+      context.setBufferedAudioMillis(EchoHandler.MAX_LAG_MILLIS + 1);
+      tester.send(AudioFrame.mono(48_000, new short[960]));
+      tester.assertNoAudio();
+      assertThat(echo.droppedFrames()).isEqualTo(1);
 
-    buffered.set(20);
-    echo.receive(AudioFrame.mono(48_000, new short[960]));
-    assertThat(echo.emit()).isInstanceOf(Emission.Audio.class);
+      context.setBufferedAudioMillis(20);
+      tester.send(AudioFrame.mono(48_000, new short[960]));
+      assertThat(tester.awaitAudio().sampleCount()).isEqualTo(960);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.it.embedded;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -48,7 +49,7 @@ public class VolumeEcho implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     if (announce) {
       announce = false;
       return Emission.outputs(lastVolume);

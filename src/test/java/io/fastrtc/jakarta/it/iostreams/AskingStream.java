@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.it.iostreams;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -34,7 +35,7 @@ public class AskingStream implements StreamHandler {
   public void receive(AudioFrame frame) {}
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     return Emission.none();
   }
 }

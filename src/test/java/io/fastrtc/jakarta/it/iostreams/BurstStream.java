@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.it.iostreams;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -27,7 +28,7 @@ public class BurstStream implements StreamHandler {
   public void receive(AudioFrame frame) {}
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     if (emitted < COUNT) {
       return Emission.outputs(++emitted);
     }

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.it.iostreams;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -33,7 +34,7 @@ public class CounterStream implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     if (!pending) {
       return Emission.none();
     }

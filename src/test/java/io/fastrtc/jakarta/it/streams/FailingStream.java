@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.it.streams;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -28,7 +29,7 @@ public class FailingStream implements StreamHandler {
   }
 
   @Override
-  public Emission emit() {
+  public AudioEmission emit() {
     return Emission.none();
   }
 

@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.AudioVideoStreamHandler;
 import io.fastrtc.jakarta.api.Emission;
@@ -73,7 +74,7 @@ class VideoLaneTest {
     public void receive(AudioFrame frame) {}
 
     @Override
-    public Emission emit() {
+    public AudioEmission emit() {
       return Emission.none();
     }
 
