@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * Collects mono samples of any chunk size and hands out fixed-size frames, keeping the remainder
  * for the next call. Not thread-safe: one producer thread.
  */
-public final class FrameAssembler {
+final class FrameAssembler {
   private final short[] frame;
   private final Consumer<short[]> sink;
   private int filled;
@@ -15,7 +15,7 @@ public final class FrameAssembler {
    * @param frameSize samples per emitted frame
    * @param sink receives each complete frame (a fresh array it may keep)
    */
-  public FrameAssembler(int frameSize, Consumer<short[]> sink) {
+  FrameAssembler(int frameSize, Consumer<short[]> sink) {
     if (frameSize <= 0) {
       throw new IllegalArgumentException("frameSize must be positive: " + frameSize);
     }
@@ -24,7 +24,7 @@ public final class FrameAssembler {
   }
 
   /** Appends samples, emitting every completed frame. */
-  public void accept(short[] samples) {
+  void accept(short[] samples) {
     int offset = 0;
     while (offset < samples.length) {
       int n = Math.min(frame.length - filled, samples.length - offset);
@@ -39,7 +39,7 @@ public final class FrameAssembler {
   }
 
   /** Samples waiting for the next frame. */
-  public int pending() {
+  int pending() {
     return filled;
   }
 }

@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.runtime.connection;
 
-import io.fastrtc.jakarta.runtime.audio.PacingSchedule;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

@@ -1,7 +1,6 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.AudioFrame;
-import io.fastrtc.jakarta.runtime.audio.OutboundAudio;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.audio;
+package io.fastrtc.jakarta.runtime.connection;
 
 import java.util.ArrayDeque;
 
@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
  * faster than real time, the shared clock reads one 10 ms frame per tick. {@link #flush()} drops
  * everything not yet played (interruption). Thread-safe.
  */
-public final class OutboundAudio {
+final class OutboundAudio {
   private final int sampleRate;
   private final int channels;
   private final int frameSamples;
@@ -23,7 +23,7 @@ public final class OutboundAudio {
    * @param sampleRate output rate; must be a multiple of 100 so a 10 ms frame is whole
    * @param channels 1 or 2 (interleaved)
    */
-  public OutboundAudio(int sampleRate, int channels) {
+  OutboundAudio(int sampleRate, int channels) {
     if (sampleRate % 100 != 0) {
       throw new IllegalArgumentException("sampleRate must be a multiple of 100: " + sampleRate);
     }
@@ -33,17 +33,17 @@ public final class OutboundAudio {
   }
 
   /** Samples (all channels) in one 10 ms frame. */
-  public int frameSamples() {
+  int frameSamples() {
     return frameSamples;
   }
 
   /** The output rate. */
-  public int sampleRate() {
+  int sampleRate() {
     return sampleRate;
   }
 
   /** The channel count. */
-  public int channels() {
+  int channels() {
     return channels;
   }
 
@@ -52,7 +52,7 @@ public final class OutboundAudio {
    *
    * @param producedNanos {@link System#nanoTime()} of the input that caused this audio, for latency
    */
-  public synchronized void write(short[] samples, long producedNanos) {
+  synchronized void write(short[] samples, long producedNanos) {
     if (samples.length == 0) {
       return;
     }
@@ -66,7 +66,7 @@ public final class OutboundAudio {
    * @return the production time of the first chunk that contributed samples, or -1 when the frame
    *     is pure silence
    */
-  public synchronized long read(short[] frame) {
+  synchronized long read(short[] frame) {
     int filled = 0;
     long produced = -1;
     while (filled < frame.length && !chunks.isEmpty()) {
@@ -91,7 +91,7 @@ public final class OutboundAudio {
   }
 
   /** Drops all audio not yet read. Returns the milliseconds dropped. */
-  public synchronized long flush() {
+  synchronized long flush() {
     long dropped = bufferedMillis();
     chunks.clear();
     headOffset = 0;
@@ -100,7 +100,7 @@ public final class OutboundAudio {
   }
 
   /** Milliseconds of audio waiting to be played. */
-  public synchronized long bufferedMillis() {
+  synchronized long bufferedMillis() {
     return bufferedSamples * 1000 / ((long) sampleRate * channels);
   }
 }

@@ -1,4 +1,4 @@
-package io.fastrtc.jakarta.runtime.audio;
+package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
-package io.fastrtc.jakarta.runtime.audio;
+package io.fastrtc.jakarta.runtime.connection;
 
 /**
  * The arithmetic of a real-time clock with a fixed period: how many periods are due at a given
  * time, catching up after a late wake-up and re-anchoring after a long stall instead of bursting.
  * Pure, so pacing is unit-tested without sleeping.
  */
-public final class PacingSchedule {
+final class PacingSchedule {
   private final long periodNanos;
   private final int maxCatchUp;
   private long next;
@@ -15,14 +15,14 @@ public final class PacingSchedule {
    * @param periodNanos the period
    * @param maxCatchUp most periods run at once after a late wake-up; beyond, re-anchor
    */
-  public PacingSchedule(long startNanos, long periodNanos, int maxCatchUp) {
+  PacingSchedule(long startNanos, long periodNanos, int maxCatchUp) {
     this.periodNanos = periodNanos;
     this.maxCatchUp = maxCatchUp;
     this.next = startNanos;
   }
 
   /** When the next tick is due. */
-  public long nextDueNanos() {
+  long nextDueNanos() {
     return next;
   }
 
@@ -30,7 +30,7 @@ public final class PacingSchedule {
    * Consumes the ticks due at {@code now}: 0 when early, 1 on time, more after a late wake-up (up
    * to {@code maxCatchUp + 1}); after a longer stall, 1 and the schedule restarts from now.
    */
-  public int due(long now) {
+  int due(long now) {
     if (now < next) {
       return 0;
     }

@@ -1,0 +1,179 @@
+package io.fastrtc.jakarta.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+
+/**
+ * The runtime's inner arrows: the two transports do not know each other, a connection knows no
+ * transport, the runtime names no demo class, and only the types that carry a seam between two
+ * packages are public. The rest of the engine is package-private, so the jar does not offer it as
+ * API.
+ */
+@AnalyzeClasses(
+    packages = "io.fastrtc.jakarta",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class RuntimeBoundariesTest {
+  private static final String RUNTIME = "io.fastrtc.jakarta.runtime";
+
+  /**
+   * Every public top-level type of the runtime, by package, and why it must be public: each is used
+   * by another package (the web layer, the composition root, CDI, or another runtime package). A
+   * new public type belongs here only with such a reason.
+   */
+  static final Set<String> PUBLIC_RUNTIME_TYPES =
+      Set.of(
+          // The composition root: built by CDI (runtime.cdi) and by tests, used by the web layer.
+          "FastRtcEngine",
+          "FastRtcEngineBuilder",
+          // DSP shared by the connection and both transports.
+          "audio.InputAudio",
+          "audio.MuLaw",
+          "audio.MuLawPacketizer",
+          "audio.Pcm",
+          "audio.Resampler",
+          // CDI entry points: the container instantiates them (the extension via ServiceLoader).
+          "cdi.FastRtcConnections",
+          "cdi.FastRtcEngineProducer",
+          "cdi.StreamCatalogProducer",
+          "cdi.StreamDiscovery",
+          // Settings: read once, used by the engine, CDI, streams, WebRTC and the web layer.
+          "config.ClientRtcConfiguration",
+          "config.ConfigKey",
+          "config.IceSettings",
+          "config.Settings",
+          // The connection as the transports and the engine see it.
+          "connection.Admission",
+          "connection.AudioClock",
+          "connection.Connection",
+          "connection.ConnectionRegistry",
+          "connection.EndReason",
+          "connection.HandlerLease",
+          "connection.RuntimeMetrics",
+          "connection.RuntimeServices",
+          "connection.Transport",
+          // The socket transport as its one endpoint and the engine see it.
+          "socket.SocketRoute",
+          "socket.SocketSession",
+          "socket.SocketSessions",
+          "socket.webhook.PublicUrl",
+          "socket.webhook.TelephoneWebhook",
+          // Stream definitions, read by every transport and the web layer.
+          "stream.InputSpec",
+          "stream.OutputSpec",
+          "stream.StreamCatalog",
+          "stream.StreamDeclarations",
+          "stream.StreamDefinition",
+          // The WebRTC transport as the engine sees it.
+          "webrtc.WebRtcEngine",
+          "webrtc.WebRtcSignaling",
+          "webrtc.WebRtcUnavailableException",
+          // The wire contract, defined once, used by the transports and the web layer.
+          "wire.ChannelMessages",
+          "wire.ErrorCode",
+          "wire.IceCandidate",
+          "wire.InputHookRequest",
+          "wire.InvalidRequestException",
+          "wire.OfferRequest",
+          "wire.OutputEvents",
+          "wire.Routes",
+          "wire.SignalResponse",
+          "wire.SocketEvent",
+          "wire.SocketMessages");
+
+  @ArchTest
+  static final ArchRule publicRuntimeTypesComeFromTheAllowList =
+      classes()
+          .that()
+          .resideInAPackage(RUNTIME + "..")
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .haveModifier(JavaModifier.PUBLIC)
+          .and()
+          .doNotHaveSimpleName("package-info")
+          .should(
+              new ArchCondition<JavaClass>("be on the allow-list") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                  String name = c.getName().substring(RUNTIME.length() + 1);
+                  if (!PUBLIC_RUNTIME_TYPES.contains(name)) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            c,
+                            c.getName()
+                                + " is public but not on RuntimeBoundariesTest's allow-list:"
+                                + " make it package-private, or add it with the reason"));
+                  }
+                }
+              });
+
+  @ArchTest
+  static final ArchRule webRtcDoesNotDependOnTheSocketTransport =
+      noClasses()
+          .that()
+          .resideInAPackage(RUNTIME + ".webrtc..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(RUNTIME + ".socket..");
+
+  @ArchTest
+  static final ArchRule theSocketTransportDoesNotDependOnWebRtc =
+      noClasses()
+          .that()
+          .resideInAPackage(RUNTIME + ".socket..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(RUNTIME + ".webrtc..");
+
+  @ArchTest
+  static final ArchRule aConnectionKnowsNoTransportNorTheContainer =
+      noClasses()
+          .that()
+          .resideInAnyPackage(RUNTIME + ".connection..", RUNTIME + ".stream..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              RUNTIME + ".webrtc..",
+              RUNTIME + ".socket..",
+              RUNTIME + ".cdi..",
+              "jakarta.websocket..",
+              "jakarta.ws.rs..",
+              "jakarta.enterprise..");
+
+  @ArchTest
+  static final ArchRule onlyTheCompositionRootAndCdiWireTheTransports =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              RUNTIME + ".connection..",
+              RUNTIME + ".stream..",
+              RUNTIME + ".config..",
+              RUNTIME + ".audio..",
+              RUNTIME + ".wire..")
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are the engine root (runtime.FastRtcEngine*)",
+                  c -> c.getPackageName().equals(RUNTIME)));
+
+  @ArchTest
+  static final ArchRule theRuntimeNamesNoDemoClass =
+      noClasses()
+          .that()
+          .resideInAnyPackage(RUNTIME + "..", "io.fastrtc.jakarta.web..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.fastrtc.jakarta.demo..");
+}
