@@ -161,7 +161,9 @@ class RuntimeBoundariesTest {
               RUNTIME + ".stream..",
               RUNTIME + ".config..",
               RUNTIME + ".audio..",
-              RUNTIME + ".wire..")
+              RUNTIME + ".wire..",
+              RUNTIME + ".webrtc..",
+              RUNTIME + ".socket..")
           .should()
           .dependOnClassesThat(
               DescribedPredicate.describe(
