@@ -32,6 +32,8 @@ public final class Connection {
   private final HandlerLease lease;
   private final ConnectionState state = new ConnectionState();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
+  private final TransportRelease release = new TransportRelease();
+
   private final StreamContext context;
   private final ConnectionInputs inputs;
   private final ConnectionOutputs outputs;
@@ -241,15 +243,13 @@ public final class Connection {
         LOG.log(Level.WARNING, "Close listener failed for connection " + id, e);
       }
     }
-    Transport t = transport;
-    if (t != null) {
-      try {
-        t.close();
-      } catch (RuntimeException | Error e) {
-        LOG.log(Level.WARNING, "Closing the transport of connection " + id + " failed", e);
-      }
-    }
+    release.run(transport, id);
     new HandlerShutdown(id, lease, lane, timers, audio).begin();
+  }
+
+  /** The release of the transport's native objects on the close path, to wait for. */
+  TransportRelease release() {
+    return release;
   }
 
   /** The connection as its handler lane sees it. */

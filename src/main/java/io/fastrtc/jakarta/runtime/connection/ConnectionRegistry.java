@@ -4,21 +4,32 @@ import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * All live connections, by id, across transports: the one place that admits a connection (unique
  * id, per-stream concurrency limit) and forgets it when it closes, which frees its slot.
  */
 public final class ConnectionRegistry {
+  private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
   private static final int RECENTLY_CLOSED = 1024;
 
+  private static final long RELEASE_WAIT_MILLIS = 5_000;
+
   private final Map<String, Connection> live = new ConcurrentHashMap<>();
+
+  /** Closed connections whose close path may still be releasing native objects. */
+  private final Set<Connection> closing = ConcurrentHashMap.newKeySet();
+
   private final Map<String, Boolean> recentlyClosed =
       new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -60,6 +71,8 @@ public final class ConnectionRegistry {
   }
 
   private void forget(Connection connection) {
+    closing.removeIf(c -> c.release().isDone());
+    closing.add(connection);
     live.remove(connection.id(), connection);
     synchronized (recentlyClosed) {
       recentlyClosed.put(connection.id(), Boolean.TRUE);
@@ -88,9 +101,29 @@ public final class ConnectionRegistry {
     return live.values();
   }
 
-  /** Closes every connection (undeploy, server stop). */
+  /**
+   * Closes every connection (undeploy, server stop) and waits, up to 5 s in all, until every close
+   * path, including those already running on other threads (a watchdog, a client's hang-up), has
+   * released its transport: libwebrtc's factory must not be disposed under a peer still closing.
+   */
   public void closeAll(EndReason reason) {
     List<Connection> snapshot = new ArrayList<>(live.values());
     snapshot.forEach(c -> c.close(reason));
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RELEASE_WAIT_MILLIS);
+    try {
+      Set<Connection> pending = new HashSet<>(snapshot);
+      pending.addAll(closing);
+      for (Connection c : pending) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !c.release().await(left)) {
+          LOG.warning(() -> "Connection " + c.id() + " was still closing when the engine stopped");
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closing.removeIf(c -> c.release().isDone());
+    }
   }
 }

@@ -300,4 +300,51 @@ class ConnectionTest {
     assertThat(c.isOpen()).isFalse();
     assertThat(c.endReason()).isNotNull();
   }
+
+  @Test
+  void closeAllWaitsForAReleaseAlreadyRunningOnAnotherThread() throws Exception {
+    CountDownLatch releasing = new CountDownLatch(1);
+    CountDownLatch mayFinish = new CountDownLatch(1);
+    Connection c = open(StreamDefinition.of(Rec.class), handler, "slow");
+    c.attach(
+        new Transport() {
+          @Override
+          public void sendText(String message) {}
+
+          @Override
+          public void pushAudio(short[] frame, int sampleRate, int channels) {}
+
+          @Override
+          public void close() {
+            releasing.countDown();
+            try {
+              mayFinish.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+    c.start();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      other.execute(() -> c.close(EndReason.TRANSPORT_FAILED)); // a watchdog's close, say
+      assertThat(releasing.await(5, TimeUnit.SECONDS)).isTrue();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Thread stop =
+          new Thread(
+              () -> {
+                registry.closeAll(EndReason.SERVER_STOP);
+                stopped.countDown();
+              });
+      stop.start();
+
+      assertThat(stopped.await(300, TimeUnit.MILLISECONDS)).isFalse(); // still releasing
+      mayFinish.countDown();
+      assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(c.release().isDone()).isTrue();
+    } finally {
+      mayFinish.countDown();
+      other.shutdownNow();
+    }
+  }
 }

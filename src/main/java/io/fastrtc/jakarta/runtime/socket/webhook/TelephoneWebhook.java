@@ -15,16 +15,14 @@ import java.util.logging.Logger;
 public final class TelephoneWebhook {
   private static final Logger LOG = Logger.getLogger(TelephoneWebhook.class.getName());
 
-  /** The MicroProfile Config key of the application's public URL. */
-  public static final String PUBLIC_URL_KEY = "fastrtc.telephone.public-url";
-
   private final ConnectionRegistry registry;
   private final Supplier<String> publicUrl;
   private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
 
   /**
    * @param registry counts the stream's live connections, to answer busy at its limit
-   * @param publicUrl reads {@value #PUBLIC_URL_KEY}, or null when unset
+   * @param publicUrl reads {@code fastrtc.telephone.public-url} ({@code
+   *     Settings#telephonePublicUrl()}), or null when unset
    */
   public TelephoneWebhook(ConnectionRegistry registry, Supplier<String> publicUrl) {
     this.registry = registry;
