@@ -186,6 +186,8 @@ class VideoLaneTest {
         () -> transport.messages.contains("{\"type\":\"end_stream\",\"data\":\"enough\"}"),
         Duration.ofSeconds(5),
         () -> transport.messages.toString());
+    // end_stream is sent just before the close path records its reason, on the timer's thread.
+    Await.until(() -> c.endReason() != null, Duration.ofSeconds(5), () -> "no end reason");
     assertThat(c.endReason()).isEqualTo(EndReason.CLOSE_STREAM);
   }
 
