@@ -153,7 +153,7 @@ class RuntimeBoundariesTest {
               "jakarta.enterprise..");
 
   @ArchTest
-  static final ArchRule onlyTheCompositionRootAndCdiWireTheTransports =
+  static final ArchRule nothingBelowTheEngineRootNamesIt =
       noClasses()
           .that()
           .resideInAnyPackage(
