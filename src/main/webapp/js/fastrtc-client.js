@@ -29,6 +29,6 @@
  */
 
 export {describeFailure, kindsOf, parseMessage, randomId} from './client/messages.js';
-export {fetchRtcConfiguration, fetchStreams} from './client/discovery.js';
+export {appRoot, fetchRtcConfiguration, fetchStreams} from './client/discovery.js';
 export {StreamClient} from './client/stream-client.js';
 export {FastRtcClient} from './client/webrtc-client.js';

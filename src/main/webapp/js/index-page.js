@@ -5,7 +5,7 @@
  * (`GET api/status`). Publishes the handle described in page/seam.js.
  */
 
-import {fetchStreams} from './fastrtc-client.js';
+import {appRoot, fetchStreams} from './fastrtc-client.js';
 import {publish} from './page/seam.js';
 
 const list = document.getElementById('streams');
@@ -78,7 +78,7 @@ async function load() {
     fire('loaded', {});
   }
   try {
-    const status = await (await fetch('api/status')).json();
+    const status = await (await fetch(new URL('api/status', appRoot()))).json();
     if (status.webrtc && status.webrtc !== 'available') {
       showError(`WebRTC is unavailable on the server: ${status.webrtc}. ` +
           'WebSocket streams still work.');

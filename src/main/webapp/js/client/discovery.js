@@ -5,6 +5,18 @@
  */
 
 /**
+ * The application root of the page: the `content` of its
+ * `<meta name="fastrtc-app-root">` (relative to the page; the copy of the
+ * bundled pages in `fastrtc-classes.jar` says `../`), else the page's folder.
+ * @return {!URL} an absolute URL ending in '/'
+ */
+export function appRoot() {
+  const meta = document.querySelector('meta[name="fastrtc-app-root"]');
+  const content = meta && meta.getAttribute('content');
+  return folderUrl(content || new URL('.', document.baseURI));
+}
+
+/**
  * @param {string|!URL} value a URL, absolute or relative to the page
  * @return {!URL} it as an absolute URL ending in '/'
  */
@@ -17,13 +29,13 @@ export function folderUrl(value) {
 /**
  * Fetches the RTCConfiguration (ICE and TURN servers) the server hands out at
  * `<app root>/api/rtc-configuration`; `{iceServers: []}` unless configured.
- * @param {string|!URL=} appRoot the application root, e.g. '/' or '/myapp'
- *     (default: the folder of the page)
+ * @param {string|!URL=} root the application root, e.g. '/' or '/myapp'
+ *     (default: {@link appRoot})
  * @return {!Promise<!RTCConfiguration>}
  */
 export async function fetchRtcConfiguration(
-    appRoot = new URL('.', document.baseURI)) {
-  const response = await fetch(new URL('api/rtc-configuration', folderUrl(appRoot)), {
+    root = appRoot()) {
+  const response = await fetch(new URL('api/rtc-configuration', folderUrl(root)), {
     headers: {'Accept': 'application/json'},
     cache: 'no-store',
   });
@@ -38,12 +50,12 @@ export async function fetchRtcConfiguration(
 /**
  * Fetches the deployed streams' metadata, `GET <app root>/api/streams`: name,
  * modality, mode, limits, rates, paths, inputs and outputs of each.
- * @param {string|!URL=} appRoot the application root (default: the folder of
- *     the page)
+ * @param {string|!URL=} root the application root (default:
+ *     {@link appRoot})
  * @return {!Promise<!Array<!Object>>}
  */
-export async function fetchStreams(appRoot = new URL('.', document.baseURI)) {
-  const response = await fetch(new URL('api/streams', folderUrl(appRoot)), {
+export async function fetchStreams(root = appRoot()) {
+  const response = await fetch(new URL('api/streams', folderUrl(root)), {
     headers: {'Accept': 'application/json'},
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);

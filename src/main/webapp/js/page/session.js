@@ -15,7 +15,7 @@
  *   stopped      {}              the connection was stopped
  */
 
-import {fetchRtcConfiguration, FastRtcClient, kindsOf} from '../fastrtc-client.js';
+import {appRoot, fetchRtcConfiguration, FastRtcClient, kindsOf} from '../fastrtc-client.js';
 import {WebSocketAudioClient} from '../websocket-client.js';
 
 /** How long "connecting" may last before the page suggests causes. */
@@ -58,8 +58,8 @@ export class StreamSession extends EventTarget {
     if (this.client) return;
     this.emit_('starting', {});
     this.audio = new AudioContext();
-    // Paths are relative to the app root, which is where the page lives.
-    const base = new URL(String(stream.basePath).replace(/^\//, ''), document.baseURI);
+    // Paths are relative to the app root (the page's folder, or its meta tag).
+    const base = new URL(String(stream.basePath).replace(/^\//, ''), appRoot());
     this.transport = transport;
     const mine = transport === 'websocket' ?
         new WebSocketAudioClient(base, {

@@ -159,6 +159,25 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "the public URL of the application root, e.g. `https://voice.example.com`; Twilio's"
               + " Media Stream URL is built from it");
 
+  /** Switches the bundled pages of the classes jar on or off in an embedding application. */
+  public static final ConfigKey UI_ENABLED =
+      new ConfigKey(
+          "fastrtc.ui.enabled",
+          "boolean",
+          "`true`",
+          "serves the bundled pages that `fastrtc-classes.jar` carries (stream list, stream pages,"
+              + " `js/fastrtc-client.js`) in an application that embeds it; `false` answers 404"
+              + " there instead");
+
+  /** Where an embedding application serves the bundled pages of the classes jar. */
+  public static final ConfigKey UI_PATH =
+      new ConfigKey(
+          "fastrtc.ui.path",
+          "path",
+          "`/fastrtc`",
+          "where an application that embeds `fastrtc-classes.jar` serves its bundled pages, e.g."
+              + " `/tools/rtc` (not `/`); the default location then answers 404");
+
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
@@ -178,7 +197,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           CLIENT_ICE_TURN_USER,
           CLIENT_ICE_TURN_TTL,
           CLIENT_ICE_TRANSPORT_POLICY,
-          TELEPHONE_PUBLIC_URL);
+          TELEPHONE_PUBLIC_URL,
+          UI_ENABLED,
+          UI_PATH);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {

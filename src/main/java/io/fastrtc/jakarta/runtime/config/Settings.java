@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,6 +23,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Settings {
   private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+
+  /** Where the bundled pages of the classes jar are served unless configured. */
+  public static final String DEFAULT_UI_PATH = "/fastrtc";
+
+  private static final Pattern UI_PATH = Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._-]+)+");
 
   private final Function<String, Optional<String>> source;
   private final Checked<IceSettings> ice;
@@ -138,6 +144,31 @@ public final class Settings {
    */
   public Optional<String> telephonePublicUrl() {
     return telephonePublicUrl;
+  }
+
+  /** {@code fastrtc.ui.enabled}: whether an embedding application serves the bundled pages. */
+  public boolean uiEnabled() {
+    return bool(ConfigKey.UI_ENABLED.name()).orElse(true);
+  }
+
+  /**
+   * {@code fastrtc.ui.path}: where an embedding application serves the bundled pages.
+   *
+   * @return a context-relative path such as {@code /fastrtc}: a leading slash, no trailing one
+   * @throws IllegalArgumentException naming the key when the value is not such a path
+   */
+  public String uiPath() {
+    String key = ConfigKey.UI_PATH.name();
+    String value = text(key).map(String::trim).orElse(DEFAULT_UI_PATH);
+    String path = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    if (!UI_PATH.matcher(path).matches()) {
+      throw new IllegalArgumentException(
+          key
+              + " must be a path below the context root such as /fastrtc or /tools/rtc (letters,"
+              + " digits, '.', '_', '-' per segment, not '/' alone): "
+              + value);
+    }
+    return path;
   }
 
   private IceSettings readIce() {

@@ -119,4 +119,28 @@ class SettingsTest {
 
     assertThat(settings.telephonePublicUrl()).contains("https://voice.example.com");
   }
+
+  @Test
+  void bundledPagesAreOnAtFastrtcUnlessConfigured() {
+    assertThat(Settings.defaults().uiEnabled()).isTrue();
+    assertThat(Settings.defaults().uiPath()).isEqualTo("/fastrtc");
+
+    Settings moved =
+        Settings.from(Map.of("fastrtc.ui.path", "/tools/rtc/", "fastrtc.ui.enabled", "no"));
+
+    assertThat(moved.uiPath()).isEqualTo("/tools/rtc");
+    assertThat(moved.uiEnabled()).isFalse();
+  }
+
+  @Test
+  void aUiPathThatIsNotAFolderBelowTheRootIsRefusedWithTheKey() {
+    for (String bad : new String[] {"/", "", "fastrtc", "/a/../b", "/a b", "/x/*"}) {
+      Settings settings = Settings.from(Map.of("fastrtc.ui.path", bad));
+
+      assertThatThrownBy(settings::uiPath)
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("fastrtc.ui.path");
+    }
+  }
 }
