@@ -1,43 +1,38 @@
 package io.fastrtc.jakarta.it;
 
+import static io.fastrtc.jakarta.it.EmbeddedApps.OWN_INDEX;
 import static io.fastrtc.jakarta.it.ItSupport.assertHears;
 import static io.fastrtc.jakarta.it.ItSupport.root;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fastrtc.jakarta.it.embedded.VolumeEcho;
 import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.ClientPeer;
-import io.fastrtc.jakarta.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ArchivePath;
-import org.jboss.shrinkwrap.api.Filters;
-import org.jboss.shrinkwrap.api.Node;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * FastRTC reused from another application: a separate WAR ({@code embedded.war}, context root
- * {@code /embedded}) holding only {@code fastrtc-classes.jar}, webrtc-java, one user handler and
- * one custom JAX-RS route, deployed to the same managed Liberty. The demo streams stay off there.
+ * {@code /embedded}) holding only {@code fastrtc-classes.jar}, webrtc-java, one user handler, one
+ * custom JAX-RS route and its own {@code index.html}, deployed to the same managed Liberty. The
+ * demo streams stay off there; the jar's bundled pages appear at {@code /embedded/fastrtc/} and
+ * stream in Chromium.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -49,21 +44,7 @@ class EmbeddedAppIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File classesJar = Path.of("target", "fastrtc-classes.jar").toFile();
-    if (!classesJar.isFile()) {
-      throw new IllegalStateException(
-          classesJar.getAbsolutePath() + " is missing: run `mvn verify` (package builds it)");
-    }
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "embedded.war")
-            .addAsLibrary(classesJar)
-            .addPackage(VolumeEcho.class.getPackage())
-            .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-    // webrtc-java and its native jar, exactly as the real WAR packs them.
-    Map<ArchivePath, Node> libs =
-        Deployments.war().getContent(Filters.include("/WEB-INF/lib/.*\\.jar"));
-    libs.forEach((path, node) -> war.add(node.getAsset(), path));
-    return war;
+    return EmbeddedApps.war("embedded", Map.of());
   }
 
   @Test
@@ -107,6 +88,21 @@ class EmbeddedAppIT {
       assertThat(get("api/my-app/outputs?webrtc_id=" + peer.webrtcId()).body())
           .isEqualTo("1.0,0.1,0.2");
     }
+  }
+
+  @Test
+  void bundledPagesLoadInChromiumBesideTheAppsOwnIndexAndStream() throws Exception {
+    assertThat(get("").body()).as("the application's own index.html").contains(OWN_INDEX);
+    HttpResponse<String> list = get("fastrtc/");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("<meta name=\"fastrtc-app-root\" content=\"../\">");
+    HttpResponse<String> client = get("fastrtc/js/fastrtc-client.js");
+    assertThat(client.statusCode()).isEqualTo(200);
+    assertThat(client.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+
+    BundledPageCheck.listAndEcho(
+        URI.create(root(base) + "/fastrtc/"), Set.of("volume-echo"), "volume-echo");
   }
 
   private URI url(String path) {
