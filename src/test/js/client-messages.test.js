@@ -7,7 +7,7 @@ import * as socketClient from '../../main/webapp/js/websocket-client.js';
 
 test('the public modules export exactly what README and docs name', () => {
   assert.deepEqual(Object.keys(client).sort(), ['FastRtcClient', 'StreamClient',
-    'describeFailure', 'fetchRtcConfiguration', 'fetchStreams', 'kindsOf',
+    'appRoot', 'describeFailure', 'fetchRtcConfiguration', 'fetchStreams', 'kindsOf',
     'parseMessage', 'randomId']);
   assert.deepEqual(Object.keys(socketClient).sort(),
       ['WebSocketAudioClient', 'muLawDecode', 'muLawEncode']);
@@ -56,4 +56,24 @@ test('signallingBody parses 2xx JSON and explains anything else', () => {
   assert.throws(() => signallingBody(200, '<html>'), {message: 'the server sent no JSON (HTTP 200)'});
   assert.throws(() => signallingBody(400, 'x'.repeat(500)),
       {message: `offer rejected: HTTP 400 ${'x'.repeat(200)}`});
+});
+
+test('appRoot is the page folder, or what the page\'s fastrtc-app-root meta says', () => {
+  const page = (url, content) => ({
+    baseURI: url,
+    querySelector: (selector) =>
+      selector === 'meta[name="fastrtc-app-root"]' && content !== undefined ?
+        {getAttribute: () => content} : null,
+  });
+  const saved = globalThis.document;
+  try {
+    globalThis.document = page('http://h/app/stream.html?name=echo');
+    assert.equal(client.appRoot().href, 'http://h/app/');
+    globalThis.document = page('http://h/app/fastrtc/stream.html?name=echo', '../');
+    assert.equal(client.appRoot().href, 'http://h/app/');
+    globalThis.document = page('http://h/app/tools/rtc/', '../../');
+    assert.equal(client.appRoot().href, 'http://h/app/');
+  } finally {
+    globalThis.document = saved;
+  }
 });

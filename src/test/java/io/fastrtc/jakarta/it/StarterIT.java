@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ class StarterIT {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static Path work;
   private static Path project;
   private static boolean started;
 
@@ -57,7 +59,7 @@ class StarterIT {
   static void buildAndStartTheStarter() throws Exception {
     String mvn = requireMaven();
     Files.createDirectories(LOGS);
-    Path work = Files.createTempDirectory("fastrtc-starter-");
+    work = Files.createTempDirectory("fastrtc-starter-");
     project = work.resolve("my-app");
     copy(Path.of("starter").toAbsolutePath(), project);
 
@@ -94,8 +96,17 @@ class StarterIT {
 
   @AfterAll
   static void stopTheStarter() throws Exception {
-    if (started) {
-      maven(requireMaven(), project, "stop", "liberty:stop");
+    try {
+      if (started) {
+        maven(requireMaven(), project, "stop", "liberty:stop");
+      }
+    } finally {
+      if (work != null) {
+        // The copy holds its own extracted Liberty (hundreds of MB).
+        try (Stream<Path> paths = Files.walk(work)) {
+          paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+      }
     }
   }
 
