@@ -5,11 +5,13 @@ import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -30,6 +32,7 @@ public final class Connection {
   private final String id;
   private final StreamDefinition definition;
   private final HandlerLease lease;
+  private final StreamUser owner;
   private final ConnectionState state = new ConnectionState();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
   private final TransportRelease release = new TransportRelease();
@@ -45,10 +48,16 @@ public final class Connection {
   private volatile Transport transport;
   private volatile EndReason endReason;
 
-  Connection(String id, StreamDefinition definition, HandlerLease lease, RuntimeServices services) {
+  Connection(
+      String id,
+      StreamDefinition definition,
+      HandlerLease lease,
+      StreamUser owner,
+      RuntimeServices services) {
     this.id = id;
     this.definition = definition;
     this.lease = lease;
+    this.owner = owner;
     this.inputs = new ConnectionInputs(definition.inputs().defaults());
     this.outputs = new ConnectionOutputs(id, definition, this::sendText, services.executor());
     this.timers = new ConnectionTimers(services.scheduler());
@@ -77,6 +86,11 @@ public final class Connection {
   /** The stream this connection belongs to. */
   public StreamDefinition definition() {
     return definition;
+  }
+
+  /** The user who opened it under single sign-on; empty without (and for phone calls). */
+  public Optional<StreamUser> owner() {
+    return Optional.ofNullable(owner);
   }
 
   /** Whether the connection has not started closing. */

@@ -1,10 +1,12 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link StreamContext} a handler sees: a thin view of its {@link Connection}, its inputs and
@@ -80,6 +82,11 @@ final class ConnectionContext implements StreamContext {
     }
     return inputs.await(
         timeout, () -> connection.sendText(ChannelMessages.sendInput()), connection::isOpen);
+  }
+
+  @Override
+  public Optional<StreamUser> user() {
+    return connection.owner();
   }
 
   @Override
