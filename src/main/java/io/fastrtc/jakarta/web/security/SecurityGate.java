@@ -70,7 +70,7 @@ public class SecurityGate extends HttpFilter {
       HttpServletRequest req, HttpServletResponse res, SecuritySettings security)
       throws IOException {
     String origin = req.getHeader("Origin");
-    if (origin == null || OriginPolicy.sameOrigin(origin, req.getHeader("Host"))) {
+    if (origin == null || OriginPolicy.sameOrigin(origin, Authority.of(req))) {
       return true;
     }
     boolean preflight =
@@ -137,7 +137,9 @@ public class SecurityGate extends HttpFilter {
     }
     String authorization = req.getHeader("Authorization");
     boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-    if (bearer || isPage(req) || req.getCookies() != null) {
+    // A session cookie the server accepted has already made a principal; a script's call without
+    // one gets 401, a page is sent to the login, a bearer token goes to mpJwt.
+    if (bearer || isPage(req)) {
       try {
         if (req.authenticate(res) && req.getUserPrincipal() != null) {
           return true;

@@ -64,7 +64,7 @@ final class TwilioCheck {
     String base =
         publicUrl
                 .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-                .orElseGet(() -> request.getScheme() + "://" + request.getHeader("Host"))
+                .orElseGet(() -> request.getScheme() + "://" + Authority.of(request))
             + request.getContextPath();
     if (upgrade) {
       base = base.replaceFirst("(?i)^http", "ws");
