@@ -183,7 +183,7 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "string",
           "`groups`",
           "the bearer token's claim with the user's groups (`groupIds` for Liberty's provider);"
-              + " the overlay sets it from `fastrtc.oidc.groups-claim`");
+              + " the overlay sets it from `oidc.groups-claim`");
 
   /** The role of operators. */
   public static final ConfigKey SECURITY_OPERATOR_ROLE =
