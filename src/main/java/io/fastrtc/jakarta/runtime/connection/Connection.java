@@ -11,7 +11,6 @@ import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -32,7 +31,6 @@ public final class Connection {
   private final String id;
   private final StreamDefinition definition;
   private final HandlerLease lease;
-  private final StreamUser owner;
   private final ConnectionState state = new ConnectionState();
   private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
   private final TransportRelease release = new TransportRelease();
@@ -57,7 +55,6 @@ public final class Connection {
     this.id = id;
     this.definition = definition;
     this.lease = lease;
-    this.owner = owner;
     this.inputs = new ConnectionInputs(definition.inputs().defaults());
     this.outputs = new ConnectionOutputs(id, definition, this::sendText, services.executor());
     this.timers = new ConnectionTimers(services.scheduler());
@@ -75,7 +72,7 @@ public final class Connection {
         definition.modality().hasVideo()
             ? new VideoLane(lane, id, definition, lease.handler(), services)
             : null;
-    this.context = new ConnectionContext(this, inputs, audio);
+    this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
   /** The client-chosen id. */
@@ -89,8 +86,8 @@ public final class Connection {
   }
 
   /** The user who opened it under single sign-on; empty without (and for phone calls). */
-  public Optional<StreamUser> owner() {
-    return Optional.ofNullable(owner);
+  public java.util.Optional<StreamUser> owner() {
+    return context.user();
   }
 
   /** Whether the connection has not started closing. */

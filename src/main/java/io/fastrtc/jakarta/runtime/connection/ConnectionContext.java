@@ -16,14 +16,18 @@ final class ConnectionContext implements StreamContext {
   private final Connection connection;
   private final ConnectionInputs inputs;
   private final AudioOutput audio;
+  private final StreamUser owner;
 
   /**
    * @param audio the outgoing audio, or null when the stream sends none
+   * @param owner the user who opened the connection, or null without single sign-on
    */
-  ConnectionContext(Connection connection, ConnectionInputs inputs, AudioOutput audio) {
+  ConnectionContext(
+      Connection connection, ConnectionInputs inputs, AudioOutput audio, StreamUser owner) {
     this.connection = connection;
     this.inputs = inputs;
     this.audio = audio;
+    this.owner = owner;
   }
 
   @Override
@@ -86,7 +90,7 @@ final class ConnectionContext implements StreamContext {
 
   @Override
   public Optional<StreamUser> user() {
-    return connection.owner();
+    return Optional.ofNullable(owner);
   }
 
   @Override
