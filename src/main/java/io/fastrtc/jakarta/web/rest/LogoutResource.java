@@ -28,7 +28,11 @@ public class LogoutResource {
     HttpSession session = request.getSession(false);
     request.logout();
     if (session != null) {
-      session.invalidate();
+      try {
+        session.invalidate();
+      } catch (IllegalStateException alreadyInvalidated) {
+        // Liberty's logout() invalidates the session itself.
+      }
     }
     return Map.of("status", "logged_out");
   }
