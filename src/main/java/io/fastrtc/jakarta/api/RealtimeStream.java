@@ -81,6 +81,15 @@ public @interface RealtimeStream {
   /** Whether this stream also answers on FastRTC's root paths ({@code /webrtc/offer}, ...). */
   boolean isDefault() default false;
 
+  /**
+   * The roles (identity-provider groups) allowed to use this stream when the server runs with
+   * single sign-on: a user needs at least one of them to open a connection, and the stream list
+   * shows the stream only to such users. Empty (the default) allows every authenticated user.
+   * Overridden per server by {@code fastrtc.stream.<name>.roles} (comma-separated). Ignored without
+   * single sign-on.
+   */
+  String[] roles() default {};
+
   /** A one-line description shown by the bundled page. */
   String description() default "";
 

@@ -65,4 +65,14 @@ public interface StreamConnections {
    */
   OutputSubscription subscribe(
       String connectionId, long afterSequence, OutputSubscriber subscriber);
+
+  /**
+   * The connections as one user sees them under single sign-on: only the connections that user
+   * opened. Every other id behaves as unknown ({@link UnknownConnectionException}, empty {@link
+   * #streamOf}), so a route written with the view gives no hint that another user's connection
+   * exists. The built-in {@code /input_hook} and {@code /outputs} routes use it for the caller.
+   *
+   * @param user the authenticated caller
+   */
+  StreamConnections forUser(StreamUser user);
 }

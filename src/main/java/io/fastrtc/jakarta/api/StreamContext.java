@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.api;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The live connection a handler serves. Given to {@link StreamHandler#startUp(StreamContext)}; safe
@@ -91,4 +92,13 @@ public interface StreamContext {
 
   /** Whether the connection is still open. */
   boolean isOpen();
+
+  /**
+   * The authenticated user who opened this connection, with their groups; empty when the server
+   * runs without single sign-on (the default) or for a phone call (Twilio is authenticated by its
+   * request signature, not as a user).
+   */
+  default Optional<StreamUser> user() {
+    return Optional.empty();
+  }
 }

@@ -2,12 +2,14 @@ package io.fastrtc.jakarta.testkit;
 
 import io.fastrtc.jakarta.api.NoInputs;
 import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.api.StreamUser;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +34,7 @@ public final class FakeStreamContext implements StreamContext {
   private final AtomicLong bufferedMicros = new AtomicLong();
   private final AtomicInteger flushes = new AtomicInteger();
   private volatile boolean phone;
+  private volatile StreamUser user;
   private volatile boolean open = true;
 
   /** A context for connection {@code "test"} of stream {@code "test"}. */
@@ -74,6 +77,21 @@ public final class FakeStreamContext implements StreamContext {
   public FakeStreamContext setPhone(boolean phone) {
     this.phone = phone;
     return this;
+  }
+
+  /**
+   * Sets the signed-in user {@link #user()} reports, as under single sign-on; null for none.
+   *
+   * @return this context
+   */
+  public FakeStreamContext setUser(StreamUser user) {
+    this.user = user;
+    return this;
+  }
+
+  @Override
+  public Optional<StreamUser> user() {
+    return Optional.ofNullable(user);
   }
 
   /**

@@ -48,11 +48,18 @@ class RuntimeBoundariesTest {
           "cdi.FastRtcEngineProducer",
           "cdi.StreamCatalogProducer",
           "cdi.StreamDiscovery",
+          "cdi.SecurityProducer",
           // Settings: read once, used by the engine, CDI, streams, WebRTC and the web layer.
           "config.ClientRtcConfiguration",
           "config.ConfigKey",
           "config.IceSettings",
           "config.Settings",
+          // The web layer's security gate reads them.
+          "config.SecuritySettings",
+          // Single sign-on decisions the web layer applies (roles, origins, Twilio's signature).
+          "security.OriginPolicy",
+          "security.StreamAccess",
+          "security.TwilioSignature",
           // The connection as the transports and the engine see it.
           "connection.Admission",
           "connection.AudioClock",

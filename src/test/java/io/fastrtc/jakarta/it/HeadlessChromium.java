@@ -90,6 +90,15 @@ final class HeadlessChromium implements AutoCloseable {
    *     Chromium's built-in moving pattern
    */
   static HeadlessChromium start(Path fakeAudioCapture, Path fakeVideoCapture) throws IOException {
+    return start(fakeAudioCapture, fakeVideoCapture, List.of());
+  }
+
+  /**
+   * Starts a fresh browser with its own temporary profile and extra command-line switches (e.g.
+   * {@code --ignore-certificate-errors} for a test identity provider's self-signed HTTPS).
+   */
+  static HeadlessChromium start(Path fakeAudioCapture, Path fakeVideoCapture, List<String> extra)
+      throws IOException {
     requireBinaries();
     Path profile = Files.createTempDirectory("fastrtc-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -118,6 +127,7 @@ final class HeadlessChromium implements AutoCloseable {
       options.addArguments(
           "--use-file-for-fake-video-capture=" + fakeVideoCapture.toAbsolutePath());
     }
+    options.addArguments(extra);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

@@ -178,6 +178,66 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "where an application that embeds `fastrtc-classes.jar` serves its bundled pages, e.g."
               + " `/tools/rtc` (not `/`); the default location then answers 404");
 
+  /** Puts every route behind single sign-on. */
+  public static final ConfigKey SECURITY_ENABLED =
+      new ConfigKey(
+          "fastrtc.security.enabled",
+          "boolean",
+          "`false`",
+          "every route needs an authenticated user; set by the overlay"
+              + " `configDropins/overrides/security.xml` (see `docs/security.md`)");
+
+  /** The identity provider, as the start-up log line names it. */
+  public static final ConfigKey SECURITY_PROVIDER =
+      new ConfigKey(
+          "fastrtc.security.provider",
+          "string",
+          "none",
+          "the identity provider's issuer URL, named in the start-up log line");
+
+  /** The claim of a bearer token that carries the groups. */
+  public static final ConfigKey SECURITY_GROUPS_CLAIM =
+      new ConfigKey(
+          "fastrtc.security.groups-claim",
+          "string",
+          "`groups`",
+          "the bearer token's claim with the user's groups (`groupIds` for Liberty's provider);"
+              + " the overlay sets it from `oidc.groups-claim`");
+
+  /** The role of operators. */
+  public static final ConfigKey SECURITY_OPERATOR_ROLE =
+      new ConfigKey(
+          "fastrtc.security.operator-role",
+          "string",
+          "`operator`",
+          "the group that may use operator routes (`POST /api/status/reset`)");
+
+  /** Origins other than the server's own that may call the API and open sockets. */
+  public static final ConfigKey SECURITY_ALLOWED_ORIGINS =
+      new ConfigKey(
+          "fastrtc.security.allowed-origins",
+          "list",
+          "none",
+          "comma-separated origins (`https://app.example.com`) of other sites whose pages may"
+              + " call the routes (CORS, with credentials) and open WebSockets");
+
+  /** Overrides a stream's roles. */
+  public static final ConfigKey STREAM_ROLES =
+      new ConfigKey(
+          "fastrtc.stream.<name>.roles",
+          "list",
+          "the annotation's `roles` (none: every user)",
+          "comma-separated groups allowed to use one stream under single sign-on");
+
+  /** Twilio's auth token, for X-Twilio-Signature. */
+  public static final ConfigKey TELEPHONE_TWILIO_AUTH_TOKEN =
+      new ConfigKey(
+          "fastrtc.telephone.twilio-auth-token",
+          "string",
+          "none",
+          "the Twilio account's auth token: the telephone routes then need a valid"
+              + " `X-Twilio-Signature`; required under single sign-on");
+
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
@@ -199,7 +259,14 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           CLIENT_ICE_TRANSPORT_POLICY,
           TELEPHONE_PUBLIC_URL,
           UI_ENABLED,
-          UI_PATH);
+          UI_PATH,
+          TELEPHONE_TWILIO_AUTH_TOKEN,
+          SECURITY_ENABLED,
+          SECURITY_PROVIDER,
+          SECURITY_GROUPS_CLAIM,
+          SECURITY_OPERATOR_ROLE,
+          SECURITY_ALLOWED_ORIGINS,
+          STREAM_ROLES);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {

@@ -171,6 +171,20 @@ public final class Settings {
     return path;
   }
 
+  /** {@code fastrtc.security.*} and the Twilio auth token. */
+  public SecuritySettings security() {
+    return SecuritySettings.from(this::text, this::bool);
+  }
+
+  /**
+   * {@code fastrtc.stream.<name>.roles}.
+   *
+   * @return the configured roles (empty list: every user), or empty when the key is not set
+   */
+  public Optional<List<String>> streamRoles(String stream) {
+    return text(ConfigKey.STREAM_ROLES.forStream(stream)).map(Settings::list);
+  }
+
   private IceSettings readIce() {
     return new IceSettings(
         text(ConfigKey.ICE_SERVERS.name()).map(Settings::list).orElse(List.of()),

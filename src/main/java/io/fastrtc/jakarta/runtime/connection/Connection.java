@@ -5,6 +5,7 @@ import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.OutputSubscription;
 import io.fastrtc.jakarta.api.StreamContext;
 import io.fastrtc.jakarta.api.StreamHandler;
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
@@ -45,7 +46,12 @@ public final class Connection {
   private volatile Transport transport;
   private volatile EndReason endReason;
 
-  Connection(String id, StreamDefinition definition, HandlerLease lease, RuntimeServices services) {
+  Connection(
+      String id,
+      StreamDefinition definition,
+      HandlerLease lease,
+      StreamUser owner,
+      RuntimeServices services) {
     this.id = id;
     this.definition = definition;
     this.lease = lease;
@@ -66,7 +72,7 @@ public final class Connection {
         definition.modality().hasVideo()
             ? new VideoLane(lane, id, definition, lease.handler(), services)
             : null;
-    this.context = new ConnectionContext(this, inputs, audio);
+    this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
   /** The client-chosen id. */
@@ -77,6 +83,11 @@ public final class Connection {
   /** The stream this connection belongs to. */
   public StreamDefinition definition() {
     return definition;
+  }
+
+  /** The user who opened it under single sign-on; empty without (and for phone calls). */
+  public java.util.Optional<StreamUser> owner() {
+    return context.user();
   }
 
   /** Whether the connection has not started closing. */

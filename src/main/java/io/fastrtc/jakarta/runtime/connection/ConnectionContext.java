@@ -1,10 +1,12 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.StreamContext;
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@link StreamContext} a handler sees: a thin view of its {@link Connection}, its inputs and
@@ -14,14 +16,18 @@ final class ConnectionContext implements StreamContext {
   private final Connection connection;
   private final ConnectionInputs inputs;
   private final AudioOutput audio;
+  private final StreamUser owner;
 
   /**
    * @param audio the outgoing audio, or null when the stream sends none
+   * @param owner the user who opened the connection, or null without single sign-on
    */
-  ConnectionContext(Connection connection, ConnectionInputs inputs, AudioOutput audio) {
+  ConnectionContext(
+      Connection connection, ConnectionInputs inputs, AudioOutput audio, StreamUser owner) {
     this.connection = connection;
     this.inputs = inputs;
     this.audio = audio;
+    this.owner = owner;
   }
 
   @Override
@@ -80,6 +86,11 @@ final class ConnectionContext implements StreamContext {
     }
     return inputs.await(
         timeout, () -> connection.sendText(ChannelMessages.sendInput()), connection::isOpen);
+  }
+
+  @Override
+  public Optional<StreamUser> user() {
+    return Optional.ofNullable(owner);
   }
 
   @Override

@@ -30,6 +30,10 @@ final class SocketCloses {
   static final CloseReason UNKNOWN_STREAM =
       new CloseReason(CloseCodes.VIOLATED_POLICY, ErrorCode.UNKNOWN_STREAM.wireName());
 
+  /** A socket whose user lacks the stream's roles. */
+  static final CloseReason FORBIDDEN =
+      new CloseReason(CloseCodes.VIOLATED_POLICY, ErrorCode.FORBIDDEN.wireName());
+
   private static final CloseReason SERVER_STOPPING =
       new CloseReason(CloseCodes.GOING_AWAY, "server stopping");
 

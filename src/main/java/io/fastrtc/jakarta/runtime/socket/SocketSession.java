@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.socket;
 
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
@@ -40,6 +41,7 @@ public final class SocketSession implements Transport {
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final StreamDefinition stream;
+  private final StreamUser owner;
   private final ConnectionRegistry registry;
   private final RuntimeServices services;
   private final Function<StreamDefinition, HandlerLease> handlers;
@@ -53,11 +55,13 @@ public final class SocketSession implements Transport {
   SocketSession(
       StreamDefinition stream,
       Session socket,
+      StreamUser owner,
       ConnectionRegistry registry,
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers,
       Function<SocketSession, SocketProtocol> protocol) {
     this.stream = stream;
+    this.owner = owner;
     this.registry = registry;
     this.services = services;
     this.handlers = handlers;
@@ -149,7 +153,7 @@ public final class SocketSession implements Transport {
       }
       Admission admission;
       try {
-        admission = registry.admit(stream, id, handlers);
+        admission = registry.admit(stream, id, owner, handlers);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not create the handler of stream " + stream.name(), e);
         protocol.handlerUnavailable();

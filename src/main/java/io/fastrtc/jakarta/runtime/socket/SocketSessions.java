@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.socket;
 
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.connection.HandlerLease;
@@ -56,10 +57,22 @@ public final class SocketSessions {
 
   /** The session of a socket that just opened on {@code route}; it waits for {@code start}. */
   public SocketSession open(SocketRoute route, StreamDefinition stream, Session socket) {
+    return open(route, stream, socket, null);
+  }
+
+  /**
+   * The session of a socket that just opened on {@code route}, whose connection will belong to
+   * {@code owner}.
+   *
+   * @param owner the authenticated user of the upgrade request, or null without single sign-on
+   */
+  public SocketSession open(
+      SocketRoute route, StreamDefinition stream, Session socket, StreamUser owner) {
     socket.setMaxTextMessageBufferSize(SocketEvent.MAX_MESSAGE_CHARS);
     return new SocketSession(
         stream,
         socket,
+        owner,
         registry,
         services,
         handlers,
@@ -67,6 +80,24 @@ public final class SocketSessions {
           case WEBSOCKET -> FastRtcProtocol::new;
           case TELEPHONE -> session -> new TwilioProtocol(session, inputs, services.resamplers());
         });
+  }
+
+  /**
+   * Closes a socket whose user lacks the stream's roles (1008, {@code forbidden}), after the
+   * contract's failure body.
+   */
+  public static void refuseForbidden(Session socket, String stream) {
+    try {
+      socket
+          .getBasicRemote()
+          .sendText(
+              SignalResponse.rejected(
+                      403, ErrorCode.FORBIDDEN, "you lack the roles of stream '" + stream + "'")
+                  .json());
+      socket.close(SocketCloses.FORBIDDEN);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Could not refuse a socket for stream " + stream, e);
+    }
   }
 
   /**

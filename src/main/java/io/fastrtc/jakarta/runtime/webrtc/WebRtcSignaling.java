@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.Connection;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
@@ -25,7 +26,9 @@ import java.util.logging.Logger;
  * {@code POST /webrtc/offer}: offers become peer sessions, trickled candidates reach them, and
  * every refusal is the contract's body. Candidates that arrive before their offer are kept for a
  * short while and applied when it comes (FastRTC drops them); they are still answered with {@code
- * unknown_connection}, as FastRTC answers.
+ * unknown_connection}, as FastRTC answers. Under single sign-on a connection belongs to the user
+ * whose offer opened it: another user's candidates are answered as for an unknown id and never
+ * reach it, not even as early candidates.
  */
 public final class WebRtcSignaling {
   private static final Logger LOG = Logger.getLogger(WebRtcSignaling.class.getName());
@@ -72,20 +75,29 @@ public final class WebRtcSignaling {
     this.handlers = handlers;
   }
 
-  /** Handles one parsed request for a stream. */
+  /** Handles one parsed request for a stream, without single sign-on. */
   public SignalResponse handle(StreamDefinition stream, OfferRequest request) {
-    return request.isCandidate() ? candidate(request) : offer(stream, request);
+    return handle(stream, request, null);
   }
 
-  private SignalResponse candidate(OfferRequest request) {
+  /**
+   * Handles one parsed request for a stream on behalf of {@code caller}.
+   *
+   * @param caller the authenticated user, or null without single sign-on
+   */
+  public SignalResponse handle(StreamDefinition stream, OfferRequest request, StreamUser caller) {
+    return request.isCandidate() ? candidate(request, caller) : offer(stream, request, caller);
+  }
+
+  private SignalResponse candidate(OfferRequest request, StreamUser caller) {
     IceCandidate candidate = request.candidate();
-    Connection connection = registry.find(request.webrtcId()).orElse(null);
+    Connection connection = registry.find(request.webrtcId(), caller).orElse(null);
     if (connection == null) {
-      if (registry.closedRecently(request.webrtcId())) {
+      if (registry.closedRecently(request.webrtcId(), caller)) {
         return SignalResponse.failed(ErrorCode.CONNECTION_CLOSED);
       }
       if (candidate.hasValidFormat()) {
-        keepEarly(request.webrtcId(), candidate);
+        keepEarly(earlyKey(request.webrtcId(), caller), candidate);
       }
       return SignalResponse.failed(ErrorCode.UNKNOWN_CONNECTION);
     }
@@ -103,7 +115,7 @@ public final class WebRtcSignaling {
     }
   }
 
-  private SignalResponse offer(StreamDefinition stream, OfferRequest request) {
+  private SignalResponse offer(StreamDefinition stream, OfferRequest request, StreamUser caller) {
     if (engine == null) {
       return SignalResponse.rejected(503, ErrorCode.WEBRTC_UNAVAILABLE, unavailableReason);
     }
@@ -111,7 +123,7 @@ public final class WebRtcSignaling {
     if (problem != null) {
       return SignalResponse.rejected(400, ErrorCode.OFFER_FAILED, problem);
     }
-    Admission admission = registry.admit(stream, request.webrtcId(), handlers);
+    Admission admission = registry.admit(stream, request.webrtcId(), caller, handlers);
     if (!admission.isAdmitted()) {
       return admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED
           ? SignalResponse.concurrencyLimitReached(admission.limit())
@@ -124,7 +136,9 @@ public final class WebRtcSignaling {
               engine, connection, services.resamplers(), services.executor(), services.scheduler());
       connection.attach(session);
       connection.armConnectWatchdog(CONNECT_TIMEOUT);
-      String answer = session.answer(request.sdp(), takeEarly(request.webrtcId()), OFFER_TIMEOUT);
+      String answer =
+          session.answer(
+              request.sdp(), takeEarly(earlyKey(request.webrtcId(), caller)), OFFER_TIMEOUT);
       return SignalResponse.answer(answer);
     } catch (Exception e) {
       connection.close(EndReason.SETUP_FAILED);
@@ -142,6 +156,11 @@ public final class WebRtcSignaling {
       return "the offer could not be answered within " + OFFER_TIMEOUT.toSeconds() + " s";
     }
     return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+  }
+
+  /** Early candidates are kept per id and user: one user's never reach another's connection. */
+  private static String earlyKey(String id, StreamUser caller) {
+    return (caller == null ? "" : caller.name()) + '\u0000' + id;
   }
 
   private void keepEarly(String id, IceCandidate candidate) {

@@ -23,7 +23,11 @@ public enum ErrorCode {
   /** Not FastRTC's: the offer could not be processed, e.g. unusable SDP or wrong track kind. */
   OFFER_FAILED("offer_failed"),
   /** Not FastRTC's: WebRTC is unavailable on this server (HTTP 503); the detail says why. */
-  WEBRTC_UNAVAILABLE("webrtc_unavailable");
+  WEBRTC_UNAVAILABLE("webrtc_unavailable"),
+  /** Not FastRTC's: single sign-on is on and the request carries no valid user (HTTP 401). */
+  UNAUTHENTICATED("unauthenticated"),
+  /** Not FastRTC's: the user lacks the stream's or the operator role, or a foreign origin (403). */
+  FORBIDDEN("forbidden");
 
   private final String wireName;
 

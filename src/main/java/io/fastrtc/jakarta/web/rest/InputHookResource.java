@@ -2,11 +2,14 @@ package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.runtime.wire.Routes;
+import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -22,11 +25,13 @@ import java.util.Optional;
 @RequestScoped
 public class InputHookResource {
   @Inject StreamConnections connections;
+  @Inject Callers callers;
+  @Context HttpServletRequest request;
 
   /** Sets inputs of a live connection. */
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   public Response set(InputStream body) throws IOException {
-    return InputHook.handle(connections, Optional.empty(), body);
+    return InputHook.handle(callers.view(connections, callers.of(request)), Optional.empty(), body);
   }
 }

@@ -2,8 +2,10 @@ package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.runtime.wire.Routes;
+import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,8 @@ import java.util.Optional;
 @RequestScoped
 public class OutputsResource {
   @Inject StreamConnections connections;
+  @Inject Callers callers;
+  @Context HttpServletRequest request;
 
   /** Streams the outputs of a live connection. */
   @GET
@@ -34,6 +38,12 @@ public class OutputsResource {
       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    OutputStreams.open(connections, Optional.empty(), webrtcId, lastEventId, sink, sse);
+    OutputStreams.open(
+        callers.view(connections, callers.of(request)),
+        Optional.empty(),
+        webrtcId,
+        lastEventId,
+        sink,
+        sse);
   }
 }

@@ -4,8 +4,10 @@ import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
 import io.fastrtc.jakarta.runtime.wire.Routes;
+import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,13 +36,16 @@ public class StreamOfferResource {
   @Inject FastRtcEngine runtime;
   @Inject StreamCatalog catalog;
   @Inject StreamConnections connections;
+  @Inject Callers callers;
+  @Context HttpServletRequest request;
 
   /** An offer or a trickled candidate for the named stream. */
   @POST
   @Path("webrtc/offer")
   @Produces(MediaType.APPLICATION_JSON)
   public Response offer(@PathParam("name") String name, InputStream body) throws IOException {
-    return Signalling.handle(runtime, catalog.find(name), "stream '" + name + "'", body);
+    return Signalling.handle(
+        runtime, catalog.find(name), "stream '" + name + "'", body, callers, request);
   }
 
   /** Sets inputs of a live connection of the named stream. */
@@ -48,7 +53,7 @@ public class StreamOfferResource {
   @Path(Routes.INPUT_HOOK)
   @Produces(MediaType.APPLICATION_JSON)
   public Response inputHook(@PathParam("name") String name, InputStream body) throws IOException {
-    return InputHook.handle(connections, Optional.of(name), body);
+    return InputHook.handle(mine(), Optional.of(name), body);
   }
 
   /** Streams the outputs of a live connection of the named stream. */
@@ -61,6 +66,11 @@ public class StreamOfferResource {
       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    OutputStreams.open(connections, Optional.of(name), webrtcId, lastEventId, sink, sse);
+    OutputStreams.open(mine(), Optional.of(name), webrtcId, lastEventId, sink, sse);
+  }
+
+  /** The caller's connections: all without single sign-on. */
+  private StreamConnections mine() {
+    return callers.view(connections, callers.of(request));
   }
 }

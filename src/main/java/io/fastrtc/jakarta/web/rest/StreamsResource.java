@@ -5,12 +5,15 @@ import io.fastrtc.jakarta.runtime.stream.OutputSpec;
 import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.Routes;
+import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.Map;
 /**
  * {@code GET /api/streams}: every deployed stream, for the bundled page and custom frontends: name,
  * paths, modality, mode, limits, inputs (type, default, label, UI widget and the Bean Validation
- * constraints) and outputs (name, display kind).
+ * constraints) and outputs (name, display kind); under single sign-on only the streams the caller
+ * may use.
  */
 @Path("streams")
 @RequestScoped
@@ -27,12 +31,18 @@ public class StreamsResource {
   @Inject StreamCatalog catalog;
   @Inject FastRtcEngine runtime;
   @Inject Validator validator;
+  @Inject Callers callers;
+  @Context HttpServletRequest request;
 
-  /** The stream list. */
+  /** The stream list: under single sign-on, only the streams the caller may use. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public List<Map<String, Object>> list() {
-    return catalog.all().stream().map(this::describe).toList();
+    var caller = callers.of(request);
+    return catalog.all().stream()
+        .filter(s -> callers.access().mayUse(caller, s))
+        .map(this::describe)
+        .toList();
   }
 
   private Map<String, Object> describe(StreamDefinition s) {

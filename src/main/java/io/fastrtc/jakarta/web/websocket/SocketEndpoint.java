@@ -1,11 +1,13 @@
 package io.fastrtc.jakarta.web.websocket;
 
+import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.socket.SocketRoute;
 import io.fastrtc.jakarta.runtime.socket.SocketSession;
 import io.fastrtc.jakarta.runtime.socket.SocketSessions;
 import io.fastrtc.jakarta.runtime.stream.StreamCatalog;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
+import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -38,8 +40,18 @@ public class SocketEndpoint extends Endpoint {
           route, socket, name == null ? "default stream" : "stream '" + name + "'");
       return;
     }
+    // The upgrade passed SecurityGate; Twilio's calls (signed, not a user) belong to no user.
+    Callers callers = CDI.current().select(Callers.class).get();
+    StreamUser caller =
+        route == SocketRoute.TELEPHONE ? null : callers.of(socket.getUserPrincipal());
+    if (route != SocketRoute.TELEPHONE
+        && callers.access().enabled()
+        && !callers.access().mayUse(caller, stream.get())) {
+      SocketSessions.refuseForbidden(socket, stream.get().name());
+      return;
+    }
     FastRtcEngine engine = CDI.current().select(FastRtcEngine.class).get();
-    SocketSession opened = engine.sockets().open(route, stream.get(), socket);
+    SocketSession opened = engine.sockets().open(route, stream.get(), socket, caller);
     session = opened;
     socket.addMessageHandler(String.class, opened::onText);
     if (route.answersBinaryFrames()) {

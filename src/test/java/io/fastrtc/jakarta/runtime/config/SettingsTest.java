@@ -99,7 +99,8 @@ class SettingsTest {
             "fastrtc.<group>.enabled",
             "fastrtc.stream.<name>.enabled",
             "fastrtc.stream.<name>.concurrency-limit",
-            "fastrtc.stream.<name>.time-limit");
+            "fastrtc.stream.<name>.time-limit",
+            "fastrtc.stream.<name>.roles");
     assertThat(ConfigKey.STREAM_ENABLED.forStream("echo")).isEqualTo("fastrtc.stream.echo.enabled");
     assertThatThrownBy(() -> ConfigKey.DEMO_ENABLED.forStream("echo"))
         .isInstanceOf(IllegalStateException.class);
