@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.bench;
 
 import io.fastrtc.jakarta.bench.FastRtcChunkReference.Signal;
 import io.fastrtc.jakarta.bench.TurnCorpus.Utterance;
+import io.fastrtc.jakarta.handlers.turn.ChunkPauseDetector;
 import io.fastrtc.jakarta.handlers.turn.TurnDetector;
 import io.fastrtc.jakarta.handlers.turn.TurnOptions;
 import io.fastrtc.jakarta.handlers.turn.TurnSignal;
@@ -105,6 +106,16 @@ public final class TurnBenchmark {
           fastrtc,
           true,
           chunkCpuNanos);
+      List<Decisions> compat = new ArrayList<>();
+      for (double[] p : probabilities) {
+        compat.add(compatDecisions(p));
+      }
+      row(
+          "cross-check: handlers.turn.ChunkPauseDetector on the streaming probabilities",
+          takes,
+          compat,
+          true,
+          ourCpuNanos);
       System.out.println();
       MemoryPerConnection.print(model);
     }
@@ -162,6 +173,22 @@ public final class TurnBenchmark {
 
   private static Decisions streamingDecisions(double[] probabilities, TurnOptions options) {
     TurnDetector detector = new TurnDetector(options);
+    List<Double> started = new ArrayList<>();
+    List<Double> pauses = new ArrayList<>();
+    double windowMs = SileroVad.WINDOW_SAMPLES * 1000.0 / SR;
+    for (int i = 0; i < probabilities.length; i += 2) {
+      TurnSignal signal = detector.onProbability((float) probabilities[i + 1], windowMs);
+      if (signal == TurnSignal.STARTED_TALKING) {
+        started.add(probabilities[i]);
+      } else if (signal == TurnSignal.PAUSE) {
+        pauses.add(probabilities[i]);
+      }
+    }
+    return new Decisions(started, pauses);
+  }
+
+  private static Decisions compatDecisions(double[] probabilities) {
+    ChunkPauseDetector detector = new ChunkPauseDetector();
     List<Double> started = new ArrayList<>();
     List<Double> pauses = new ArrayList<>();
     double windowMs = SileroVad.WINDOW_SAMPLES * 1000.0 / SR;
