@@ -13,6 +13,6 @@ for tool in flite sox; do
 done
 mkdir -p target/bench
 OUT="target/bench/turn-$(date +%Y%m%d-%H%M%S).txt"
-mvn -B -q -Pbench test-compile exec:exec -Djs.skip \
+mvn -B -q -Dstyle.color=never -Pbench test-compile exec:exec -Djs.skip \
   -Dbench.main=io.fastrtc.jakarta.bench.TurnBenchmark | tee "$OUT"
 echo "written to $OUT"
