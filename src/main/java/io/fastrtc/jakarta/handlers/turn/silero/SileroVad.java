@@ -118,6 +118,11 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
     }
   }
 
+  /** ONNX Runtime's version, for the start-up log. */
+  String runtimeVersion() {
+    return environment.getVersion();
+  }
+
   @Override
   public int sampleRate() {
     return SAMPLE_RATE;

@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.handlers.turn.silero;
 
-import ai.onnxruntime.OrtEnvironment;
 import io.fastrtc.jakarta.handlers.turn.VoiceActivityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -38,13 +37,23 @@ public class SileroVadProducer {
     } catch (IllegalStateException e) {
       LOG.log(Level.SEVERE, e.getMessage(), e);
       throw e;
+    } catch (NoClassDefFoundError e) {
+      IllegalStateException missing =
+          new IllegalStateException(
+              "Silero VAD: ONNX Runtime is not on the class path ("
+                  + e.getMessage()
+                  + "); add com.microsoft.onnxruntime:onnxruntime to the application's"
+                  + " WEB-INF/lib",
+              e);
+      LOG.log(Level.SEVERE, missing.getMessage(), e);
+      throw missing;
     }
     LOG.info(
         () ->
             String.format(
                 "Silero VAD v5 loaded in %d ms (ONNX Runtime %s, %d-sample windows at %d Hz)",
                 (System.nanoTime() - start) / 1_000_000,
-                OrtEnvironment.getEnvironment().getVersion(),
+                model.runtimeVersion(),
                 SileroVad.WINDOW_SAMPLES,
                 SileroVad.SAMPLE_RATE));
     return model;
