@@ -125,7 +125,7 @@ class AudioDemoStreamsTest {
       assertThat(played).isGreaterThanOrEqualTo(500);
       talkBack.advance(java.time.Duration.ofSeconds(3));
       played += talkBack.takeAudio().stream().mapToDouble(AudioFrame::durationMillis).sum();
-      assertThat(played).isBetween(1.25 * 1250, 1.25 * 1620);
+      assertThat(played).isBetween(1.25 * 1300, 1.25 * 1670);
       assertThat(context.messages().stream().map(SentMessage::data))
           .containsSubsequence(
               "response_starting",

@@ -63,8 +63,8 @@ class ReplyOnPauseTest {
         t.send(silence());
         silentFrames++;
       }
-      // TurnDetector's 250 ms pause is 13 frames of 20 ms; the reply comes with the 13th
-      assertThat(silentFrames * 20).isBetween(250, 280);
+      // TurnDetector's 300 ms pause is 15 frames of 20 ms; the reply comes with the 15th
+      assertThat(silentFrames * 20).isBetween(300, 330);
       assertThat(logs(context))
           .containsExactly("started_talking", "pause_detected", "response_starting");
     }
@@ -87,8 +87,8 @@ class ReplyOnPauseTest {
       send(t, silence(), 25);
       send(t, speech(), 50); // 1 s
       send(t, silence(), 20);
-      // 1 s of speech, the pause, and the preroll: at least 1.25 s, at most 1.25 + 0.32 + 0.02
-      assertThat(samples.get() / 16.0).isBetween(1250.0, 1600.0);
+      // 1 s of speech, the pause, and the preroll: at least 1.3 s, at most 1.3 + 0.32 + 0.02
+      assertThat(samples.get() / 16.0).isBetween(1300.0, 1650.0);
     }
   }
 
