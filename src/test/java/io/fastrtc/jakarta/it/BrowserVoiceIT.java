@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The talk-back demo's page in headless Chromium with a fake microphone that says a sentence
- * (flite), then is silent for four seconds, in a loop: the Turns panel shows the turn events in
+ * (flite), then is silent for six seconds, in a loop: the Turns panel shows the turn events in
  * order and the reply is heard (the page's remote level meter).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -99,11 +99,11 @@ class BrowserVoiceIT {
     return events;
   }
 
-  /** A sentence, then four seconds of silence, 48 kHz mono (Chromium loops it). */
+  /** A sentence, then six seconds of silence, 48 kHz mono (Chromium loops it). */
   private static Path speechWav() throws Exception {
     short[] speech =
         Speech.say("Please tell me what the weather will be like tomorrow morning", 48_000);
-    short[] padded = new short[speech.length + 4 * 48_000];
+    short[] padded = new short[speech.length + 6 * 48_000];
     System.arraycopy(speech, 0, padded, 0, speech.length);
     Path file = BrowserEchoIT.TARGET.resolve("browser").resolve("speech.wav");
     Files.createDirectories(file.getParent());
