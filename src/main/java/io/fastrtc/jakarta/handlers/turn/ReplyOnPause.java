@@ -43,6 +43,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ReplyOnPause implements StreamHandler {
   private static final VoiceActivityModel ENERGY = new EnergyVoiceActivityModel();
 
+  /**
+   * A reply is pulled only while less than this is queued, so it is made about as fast as it plays
+   * and a barge-in has little to throw away.
+   */
+  static final long AHEAD_MILLIS = 500;
+
   private final ReplyFunction function;
   private final ReplyOptions options;
   private final AtomicBoolean triggered = new AtomicBoolean();
@@ -181,8 +187,8 @@ public class ReplyOnPause implements StreamHandler {
       pending = null;
       startReply(turn);
     }
-    if (reply == null) {
-      return Emission.none();
+    if (reply == null || context.bufferedAudioMillis() >= AHEAD_MILLIS) {
+      return Emission.none(); // the runtime asks again when its buffer runs low
     }
     AudioEmission next = reply.poll();
     if (next == null) {

@@ -14,7 +14,8 @@ package io.fastrtc.jakarta.handlers.turn;
  *     talking: {@code started_talking}, and the barge-in while a reply plays (120 ms). Shorter
  *     noises are ignored.
  * @param pauseMillis silence after speech that ends the turn: the reply starts this long after the
- *     user stops, plus the model's lag (250 ms)
+ *     user stops, plus the model's lag (300 ms: longer than the pauses flite leaves at a comma,
+ *     about 260 ms)
  * @param maxContinuousSpeechSeconds a turn ends after this much talking even without a pause
  *     (FastRTC's {@code max_continuous_speech_s}; infinite by default)
  */
@@ -25,9 +26,9 @@ public record TurnOptions(
     double pauseMillis,
     double maxContinuousSpeechSeconds) {
 
-  /** The defaults: 0.5, 0.35, 120 ms, 250 ms, no limit. */
+  /** The defaults: 0.5, 0.35, 120 ms, 300 ms, no limit. */
   public static final TurnOptions DEFAULTS =
-      new TurnOptions(0.5f, 0.35f, 120, 250, Double.POSITIVE_INFINITY);
+      new TurnOptions(0.5f, 0.35f, 120, 300, Double.POSITIVE_INFINITY);
 
   /** Checks the options. */
   public TurnOptions {

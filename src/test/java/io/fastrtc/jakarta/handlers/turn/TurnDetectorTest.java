@@ -106,7 +106,7 @@ class TurnDetectorTest {
       }
     }
     // speech ends after window 37; the chunk of windows 38..56 has none: its end is the pause,
-    // 608 ms after the user stopped, while TurnDetector says it after 256 ms
+    // 608 ms after the user stopped, while TurnDetector says it after 320 ms
     assertThat(signals).containsExactly("STARTED_TALKING@18", "PAUSE@56");
   }
 
