@@ -8,8 +8,8 @@ import java.util.Random;
 /**
  * The turn benchmark's recordings: utterances of one to three clauses spoken by flite (four voices
  * in turn), the clauses joined by pauses drawn evenly from 100 to 400 ms (a breath or a comma in
- * fluent speech; flite's own pauses inside a clause are 50 to 200 ms). Seeded, so every run hears
- * the same audio.
+ * fluent speech), plus flite's own pauses at commas; the benchmark prints the pauses it finds.
+ * Seeded, so every run hears the same audio.
  */
 final class TurnCorpus {
 
