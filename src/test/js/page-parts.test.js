@@ -72,3 +72,16 @@ test('media constraints follow the stream\'s kinds and the choices', () => {
   assert.deepEqual(mediaConstraints(['video'], {microphone: 'm', camera: 'c', voiceProcessing: true}),
       {audio: false, video: {deviceId: {exact: 'c'}}});
 });
+
+test('turn events are recognised, explained and timed', async () => {
+  const {meaningOf, turnEventOf, turnLine} = await import('../../main/webapp/js/page/turn-events.js');
+  assert.equal(turnEventOf({type: 'log', data: 'started_talking'}), 'started_talking');
+  assert.equal(turnEventOf({type: 'log', data: 'playback_ended'}), 'playback_ended');
+  assert.equal(turnEventOf({type: 'log', data: 'Server received: handshake'}), null);
+  assert.equal(turnEventOf({type: 'warning', data: 'pause_detected'}), null);
+  assert.equal(turnEventOf('pause_detected'), null);
+  assert.equal(meaningOf('response_starting').state, 'agent');
+  assert.equal(meaningOf('playback_ended').state, 'idle');
+  assert.equal(turnLine('pause_detected', null), 'pause_detected');
+  assert.equal(turnLine('response_starting', 12.4), 'response_starting (+12 ms)');
+});

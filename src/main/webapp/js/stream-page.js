@@ -20,6 +20,7 @@ import {clearLine, MessageLog, reactionTo} from './page/message-log.js';
 import {publish} from './page/seam.js';
 import {StreamSession} from './page/session.js';
 import {StatsPanel} from './page/stats-panel.js';
+import {TurnPanel, turnEventOf} from './page/turn-events.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -61,6 +62,7 @@ const session = new StreamSession();
 const devices = new DevicePickers($('microphone'), $('voice-processing'), $('camera'));
 const stats = new StatsPanel($);
 const log = new MessageLog($('log'));
+const turns = new TurnPanel($('turns-panel'), $('turn-state'), $('turns'));
 const meters = {
   local: new LevelMeter($('local-level'), $('local-level-text')),
   remote: new LevelMeter($('remote-level'), $('remote-level-text')),
@@ -174,6 +176,7 @@ session.addEventListener('starting', () => {
   showError('');
   stats.reset();
   log.clear();
+  turns.clear();
   ui.inputsStatus.textContent = '';
   outputsView = new OutputsView(ui.outputs, stream.outputs || []);
   setBusy(true);
@@ -252,6 +255,8 @@ function setState(next) {
  * @param {string} raw the message as received
  */
 function onMessage(data, raw) {
+  const turn = turnEventOf(data);
+  if (turn) turns.record(turn, performance.now());
   const reaction = reactionTo(data);
   if (reaction.log) log.append(raw);
   if (reaction.text) showError(reaction.text, reaction.kind);

@@ -26,4 +26,21 @@ public interface StreamHandler extends HandlerLifecycle {
    * nothing is ready. Never video: see {@link AudioEmission}.
    */
   AudioEmission emit() throws Exception;
+
+  /**
+   * The audio this handler produced has finished playing out: after a burst of audio, the
+   * connection's outgoing buffer ran dry and stayed empty for {@value #PLAYBACK_END_MILLIS} ms
+   * (WebRTC and WebSocket, whose output the server paces in real time), or Twilio echoed the {@code
+   * mark} sent after the burst (a phone call, so the caller has really heard it). A flush
+   * (barge-in) ends playback too. The client gets {@code {"type":"log","data":"playback_ended"}} at
+   * the same moment (FastRTC has no such signal, its issue #381). Called on the handler's lane like
+   * every other method; the default does nothing.
+   */
+  default void playbackEnded() throws Exception {}
+
+  /**
+   * How long the outgoing buffer must stay empty after audio before playback counts as ended, on
+   * transports that do not confirm playback themselves.
+   */
+  int PLAYBACK_END_MILLIS = 50;
 }

@@ -28,6 +28,8 @@ final class HandlerDriver {
   private volatile boolean closed;
   private long clockMicros;
   private long nextVideoMicros;
+  private boolean burst;
+  private int silentTicks;
 
   HandlerDriver(HandlerLifecycle handler, FakeStreamContext context, Recorder recorder) {
     this.handler = handler;
@@ -72,7 +74,7 @@ final class HandlerDriver {
   void advanceTo(long endMicros) throws Exception {
     while (clockMicros < endMicros && !closed) {
       clockMicros += 10_000;
-      context.addBufferedAudio(-10);
+      playTick();
       if (audioClock && clockMicros % 20_000 == 0 && context.bufferedAudioMillis() < LOW_WATER_MS) {
         drain(TOP_UP_MS);
       }
@@ -84,6 +86,23 @@ final class HandlerDriver {
           deliver(generator.next());
         }
       }
+    }
+  }
+
+  /**
+   * Plays 10 ms, and as the runtime does, tells the handler (and the client) that playback ended
+   * once the buffer has stayed empty for {@link StreamHandler#PLAYBACK_END_MILLIS} after audio.
+   */
+  private void playTick() throws Exception {
+    if (context.bufferedAudioMillis() > 0) {
+      context.addBufferedAudio(-10);
+      burst = true;
+      silentTicks = 0;
+    } else if (burst && ++silentTicks >= StreamHandler.PLAYBACK_END_MILLIS / 10) {
+      burst = false;
+      context.send("log", "playback_ended");
+      ((StreamHandler) handler).playbackEnded();
+      drain(TOP_UP_MS);
     }
   }
 

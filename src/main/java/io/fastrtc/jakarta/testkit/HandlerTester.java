@@ -127,7 +127,9 @@ public final class HandlerTester implements AutoCloseable {
 
   /**
    * Moves the virtual clock on by {@code time}, in 10 ms steps: plays buffered audio, tops it up
-   * with {@code emit()}, and calls the video generator or {@code videoEmit()} at the stream's fps.
+   * with {@code emit()}, calls {@code playbackEnded()} (and records the client's {@code
+   * playback_ended} message) once the buffer has stayed empty for 50 ms after audio, and calls the
+   * video generator or {@code videoEmit()} at the stream's fps.
    */
   public void advance(Duration time) {
     long micros = time.toNanos() / 1000;

@@ -88,6 +88,15 @@ class LayeringTest {
           .resideInAPackage("dev.onvoid.webrtc..");
 
   @ArchTest
+  static final ArchRule onlyTheSileroPackageTouchesOnnxRuntime =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.turn.silero..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ai.onnxruntime..");
+
+  @ArchTest
   static final ArchRule handlersAndDemoUseOnlyTheApi =
       noClasses()
           .that()

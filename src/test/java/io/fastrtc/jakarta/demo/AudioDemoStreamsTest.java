@@ -88,15 +88,52 @@ class AudioDemoStreamsTest {
       AudioFrame greeting = bargeIn.awaitAudio();
       assertThat(greeting.durationMillis()).isEqualTo(BargeInStream.REPLY_SECONDS * 1000);
       assertThat(context.bufferedAudioMillis()).isEqualTo(3000);
+      assertThat(bargeIn.awaitMessage()).isEqualTo(new SentMessage("log", "response_starting"));
 
-      for (int i = 0; i < 5; i++) {
-        bargeIn.send(constant(8_000)); // 100 ms of speech over the reply
+      for (int i = 0; i < 7; i++) {
+        bargeIn.send(constant(8_000)); // 140 ms of speech over the reply
       }
 
+      assertThat(bargeIn.awaitMessage()).isEqualTo(new SentMessage("log", "started_talking"));
       assertThat(bargeIn.awaitMessage()).isEqualTo(new SentMessage("log", "interrupted"));
       assertThat(context.flushes()).isEqualTo(1);
       assertThat(context.bufferedAudioMillis()).isZero();
       bargeIn.assertNoAudio();
+    }
+  }
+
+  @Test
+  void talkBackGreetsThenPlaysTheUtteranceBackSlowerAfterThePause() {
+    FakeStreamContext context = new FakeStreamContext();
+    try (HandlerTester talkBack = HandlerTester.start(new TalkBackStream(), context)) {
+      assertThat(talkBack.awaitAudio().durationMillis()).isEqualTo(500); // the chime
+      talkBack.advance(java.time.Duration.ofMillis(600));
+      talkBack.takeAudio();
+      for (int i = 0; i < 50; i++) {
+        talkBack.send(constant(8_000)); // 1 s
+      }
+      for (int i = 0; i < 20; i++) {
+        talkBack.send(constant(0));
+      }
+      double played =
+          talkBack.takeAudio().stream()
+              .peek(f -> assertThat(f.sampleRate()).isEqualTo(TalkBackStream.PLAYBACK_RATE))
+              .mapToDouble(AudioFrame::durationMillis)
+              .sum();
+      // the first 500 ms of pieces (pulled ahead); the whole reply is 1.25 x (1 s + pause +
+      // preroll)
+      assertThat(played).isGreaterThanOrEqualTo(500);
+      talkBack.advance(java.time.Duration.ofSeconds(3));
+      played += talkBack.takeAudio().stream().mapToDouble(AudioFrame::durationMillis).sum();
+      assertThat(played).isBetween(1.25 * 1300, 1.25 * 1670);
+      assertThat(context.messages().stream().map(SentMessage::data))
+          .containsSubsequence(
+              "response_starting",
+              "playback_ended",
+              "started_talking",
+              "pause_detected",
+              "response_starting",
+              "playback_ended");
     }
   }
 }

@@ -67,6 +67,7 @@ class BrowserStreamPagesIT {
           "level-meter",
           "mirror",
           "pattern",
+          "talk-back",
           "threshold",
           "tone",
           "video-echo");
@@ -209,7 +210,7 @@ class BrowserStreamPagesIT {
       double local = awaitLevel(chromium, "local", db -> db > -50);
       seen.append(String.format(" microphone %.0f dBFS;", local));
     }
-    if (audio && receives && !name.equals("barge-in")) {
+    if (audio && receives && !name.equals("barge-in") && !name.equals("talk-back")) {
       double remote = awaitLevel(chromium, "remote", db -> db > -50);
       Map<String, Object> tone = dominantFrequency(chromium);
       assertThat(number(tone, "level")).as("remote RMS level").isGreaterThan(MIN_LEVEL);
@@ -282,6 +283,19 @@ class BrowserStreamPagesIT {
             Duration.ofSeconds(10),
             page -> messages(page).contains("{\"type\":\"log\",\"data\":\"interrupted\"}"));
         seen.append(" interrupted by the microphone;");
+      }
+      case "talk-back" -> {
+        // The steady test tone is one endless utterance: it interrupts the greeting and never
+        // pauses (BrowserVoiceIT speaks to this page).
+        waitFor(
+            chromium,
+            "started_talking in the Turns panel",
+            Duration.ofSeconds(10),
+            page ->
+                !page.driver()
+                    .findElements(By.cssSelector("#turns [data-event='started_talking']"))
+                    .isEmpty());
+        seen.append(" turns panel shows started_talking;");
       }
       default -> {
         // no inputs

@@ -15,6 +15,7 @@ public final class RecordingTransport implements Transport {
   public final AtomicInteger silences = new AtomicInteger();
   public final List<Long> flushes = new CopyOnWriteArrayList<>();
   public volatile boolean phone;
+  public volatile boolean reportsPlayback;
 
   @Override
   public void sendText(String message) {
@@ -36,6 +37,11 @@ public final class RecordingTransport implements Transport {
   @Override
   public void onFlush(long droppedMillis) {
     flushes.add(droppedMillis);
+  }
+
+  @Override
+  public boolean reportsPlaybackEnd() {
+    return reportsPlayback;
   }
 
   @Override

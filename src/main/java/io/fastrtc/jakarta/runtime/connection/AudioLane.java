@@ -90,6 +90,16 @@ final class AudioLane {
         });
   }
 
+  /** Tells the handler its audio has played out, then drains what it emits in answer. */
+  void playbackEnded() {
+    lane.execute(
+        () -> {
+          if (lane.run(handler::playbackEnded)) {
+            drainEmits(TOP_UP_MS);
+          }
+        });
+  }
+
   /** Asks the handler for more audio (the buffer runs low), unless that is already queued. */
   void requestTopUp() {
     if (topUpPending.compareAndSet(false, true)) {

@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.AudioFrame;
+import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.runtime.audio.Pcm;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import java.util.HashMap;
@@ -15,6 +16,9 @@ final class AudioOutput {
   /** Top up the outgoing buffer when it holds less than this. */
   static final long LOW_WATER_MS = 60;
 
+  /** Silent ticks after a burst of audio after which its playback counts as ended. */
+  static final int PLAYBACK_END_TICKS = StreamHandler.PLAYBACK_END_MILLIS / 10;
+
   private final OutboundAudio outbound;
   private final short[] frame;
   private final Resampler.Factory resamplerFactory;
@@ -26,6 +30,9 @@ final class AudioOutput {
   private final Map<Integer, Resampler> resamplers = new HashMap<>(); // handler lane only
   private long lastInputNanos; // handler lane only
   private int tickCount; // clock thread only
+  private boolean burst; // clock thread only: audio was pushed since playback last ended
+  private int silentTicks; // clock thread only
+  private boolean playbackEnded; // clock thread only
 
   AudioOutput(int sampleRate, Resampler.Factory resamplerFactory, RuntimeMetrics metrics) {
     this.outbound = new OutboundAudio(sampleRate, 1);
@@ -55,12 +62,27 @@ final class AudioOutput {
       }
       if (produced >= 0) {
         metrics.frameOut();
+        burst = true;
+        silentTicks = 0;
+      } else if (burst && ++silentTicks >= PLAYBACK_END_TICKS) {
+        burst = false;
+        playbackEnded = true;
       }
       if (produced > 0) {
         metrics.latencyNanos(nowNanos - produced);
       }
     }
     return (++tickCount & 1) == 0 && outbound.bufferedMillis() < LOW_WATER_MS;
+  }
+
+  /**
+   * Whether a burst of audio has finished playing since the last call: the buffer ran dry after
+   * audio and stayed empty for {@link #PLAYBACK_END_TICKS} ticks. Clock thread only.
+   */
+  boolean takePlaybackEnded() {
+    boolean ended = playbackEnded;
+    playbackEnded = false;
+    return ended;
   }
 
   /** Remembers when the input being handled arrived, to measure the latency of its reply. */

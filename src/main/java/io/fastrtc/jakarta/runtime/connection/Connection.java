@@ -212,10 +212,28 @@ public final class Connection {
     if (audio == null || !isOpen()) {
       return;
     }
-    boolean low = audio.tick(state.isStarted() ? transport : null, nowNanos);
+    Transport t = state.isStarted() ? transport : null;
+    boolean low = audio.tick(t, nowNanos);
+    if (audio.takePlaybackEnded() && t != null && !t.reportsPlaybackEnd()) {
+      playbackEnded();
+    }
     if (low && state.isStarted() && audioLane != null) {
       audioLane.requestTopUp();
     }
+  }
+
+  /**
+   * The client has played the handler's audio: tells the client ({@code playback_ended}) and the
+   * handler ({@code playbackEnded()}, on its lane). Called by the clock when the outgoing buffer
+   * has drained, or by a transport that {@linkplain Transport#reportsPlaybackEnd() confirms
+   * playback} itself. Ignored before start and after close.
+   */
+  public void playbackEnded() {
+    if (!state.isStarted() || audioLane == null) {
+      return;
+    }
+    sendText(ChannelMessages.playbackEnded());
+    audioLane.playbackEnded();
   }
 
   /** Whether the clock should tick this connection. */

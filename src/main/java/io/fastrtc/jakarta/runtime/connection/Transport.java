@@ -45,6 +45,16 @@ public interface Transport {
    */
   default void onFlush(long droppedMillis) {}
 
+  /**
+   * Whether the transport learns itself when the client has played the audio (Twilio's {@code mark}
+   * echo) and then calls {@link Connection#playbackEnded()}. Otherwise the connection says playback
+   * ended when its outgoing buffer has stayed empty for a moment after audio, which on a transport
+   * paced in real time is when the client has it.
+   */
+  default boolean reportsPlaybackEnd() {
+    return false;
+  }
+
   /** Whether this is a phone call: the handler then gets no additional inputs from a client. */
   default boolean isPhone() {
     return false;

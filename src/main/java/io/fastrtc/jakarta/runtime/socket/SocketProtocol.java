@@ -96,6 +96,11 @@ abstract class SocketProtocol {
   /** The handler flushed its audio; see {@code Transport.onFlush}. */
   abstract void onFlush(long droppedMillis);
 
+  /** Whether the client confirms playback itself; see {@code Transport.reportsPlaybackEnd}. */
+  boolean reportsPlaybackEnd() {
+    return false;
+  }
+
   /** Whether the socket is a phone call. */
   boolean isPhone() {
     return false;

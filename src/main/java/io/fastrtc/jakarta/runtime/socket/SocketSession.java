@@ -251,6 +251,11 @@ public final class SocketSession implements Transport {
   }
 
   @Override
+  public boolean reportsPlaybackEnd() {
+    return protocol.reportsPlaybackEnd();
+  }
+
+  @Override
   public void close() {
     ended = true;
     startWatchdog.cancel(false);

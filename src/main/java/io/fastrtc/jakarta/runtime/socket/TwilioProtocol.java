@@ -129,6 +129,7 @@ final class TwilioProtocol extends SocketProtocol {
     long tookMillis = playback.markPlayed(name);
     Connection c = session.connection();
     if (tookMillis >= 0 && c != null) {
+      c.playbackEnded();
       LOG.fine(
           () ->
               "Playback ended on call "
@@ -239,6 +240,12 @@ final class TwilioProtocol extends SocketProtocol {
 
   @Override
   boolean isPhone() {
+    return true;
+  }
+
+  /** Twilio's echo of the mark after each burst says when the caller has heard it. */
+  @Override
+  boolean reportsPlaybackEnd() {
     return true;
   }
 

@@ -24,6 +24,14 @@ public final class ChannelMessages {
     return typed("log", Json.createValue(text));
   }
 
+  /**
+   * The handler's audio has finished playing out: {@code {"type":"log","data":"playback_ended"}}.
+   * Not in FastRTC (its issue #381); sent on the data channel and the WebSocket.
+   */
+  public static String playbackEnded() {
+    return log("playback_ended");
+  }
+
   /** The echo of a client message: {@code {"type":"log","data":"Server received: msg"}}. */
   public static String received(String clientMessage) {
     return log("Server received: " + clientMessage);

@@ -182,6 +182,43 @@ class ConnectionTest {
   }
 
   @Test
+  void playbackEndsOnceTheBufferHasStayedEmptyAfterAudio() {
+    AtomicInteger ended = new AtomicInteger();
+    RecordingHandler h =
+        new Rec() {
+          @Override
+          public void playbackEnded() {
+            ended.incrementAndGet();
+          }
+        };
+    Connection c = open(StreamDefinition.of(Rec.class), h, "p1");
+    c.start();
+    h.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[960]))); // 20 ms
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+
+    ConnectionTicks.tick(c, 2 + AudioOutput.PLAYBACK_END_TICKS - 1);
+    assertThat(ended).hasValue(0);
+    ConnectionTicks.tick(c, 1);
+    assertThat(ended).hasValue(1);
+    assertThat(transport.messages)
+        .containsOnlyOnce("{\"type\":\"log\",\"data\":\"playback_ended\"}");
+    ConnectionTicks.tick(c, 20);
+    assertThat(ended).as("silence alone ends nothing").hasValue(1);
+  }
+
+  @Test
+  void aTransportThatConfirmsPlaybackItselfIsNotPreempted() {
+    transport.reportsPlayback = true;
+    Connection c = started();
+    handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[960])));
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    ConnectionTicks.tick(c, 20);
+    assertThat(transport.messages).noneMatch(m -> m.contains("playback_ended"));
+    c.playbackEnded();
+    assertThat(transport.messages).anyMatch(m -> m.contains("playback_ended"));
+  }
+
+  @Test
   void theContextSaysWhetherTheTransportIsAPhoneCall() {
     started();
     assertThat(handler.context.isPhone()).isFalse();

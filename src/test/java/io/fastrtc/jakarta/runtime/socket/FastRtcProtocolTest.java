@@ -169,7 +169,9 @@ class FastRtcProtocolTest {
     ConnectionTicks.tick(c, 10);
 
     assertThat(dropped).isEqualTo(940);
-    assertThat(socket.sent).last().isEqualTo("{\"event\":\"clear\"}");
+    assertThat(socket.sent)
+        .as("the flush ends playback too")
+        .endsWith("{\"event\":\"clear\"}", "{\"type\":\"log\",\"data\":\"playback_ended\"}");
     assertThat(socket.matching(m -> m.contains("\"media\""))).hasSize(1);
   }
 
