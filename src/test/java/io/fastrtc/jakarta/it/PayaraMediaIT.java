@@ -105,6 +105,23 @@ class PayaraMediaIT {
   }
 
   @Test
+  void badAndOversizedWebSocketFramesGetTheContractsAnswersAndTheSocketStaysOpen() {
+    try (AudioSocket socket = AudioSocket.open(payara.base(), "websocket/offer", 24_000)) {
+      socket.client.send("{\"event\": oops");
+      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+          .startsWith(
+              "{\"type\":\"error\",\"message\":\"invalid message: the message is not valid JSON");
+      // Larger than the 256 KiB limit: answered like any bad message, as on Liberty.
+      socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
+      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+          .startsWith("{\"type\":\"error\",\"message\":\"message too large: 300026 characters");
+      socket.client.send("{\"event\":\"ping\"}");
+      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+          .isEqualTo("{\"event\":\"pong\"}");
+    }
+  }
+
+  @Test
   void telephoneTransportEchoesAToneAt8kHz() {
     try (TwilioCall call =
             new TwilioCall(
