@@ -34,8 +34,8 @@ final class PayaraServer implements AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 240;
 
   /**
-   * Payara Micro's own console logging (its MICRO-INF/domain/logging.properties, shortened) plus
-   * FINE for the end of each connection's handler, which the shutdown test counts.
+   * Payara Micro's own console logging (its MICRO-INF/domain/logging.properties, shortened),
+   * without ANSI colours.
    */
   private static final String LOGGING =
       String.join(
@@ -48,7 +48,6 @@ final class PayaraServer implements AutoCloseable {
           ".level=INFO",
           "org.hibernate.validator.internal.util.Version.level=WARNING",
           "com.hazelcast.level=WARNING",
-          "io.fastrtc.jakarta.runtime.connection.HandlerShutdown.level=FINE",
           "");
 
   private final String name;

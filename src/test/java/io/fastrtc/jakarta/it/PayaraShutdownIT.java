@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Stopping Payara Micro (SIGTERM, its own shutdown) with a live connection on every transport: each
  * one ends through the one close path ({@code closed: SERVER_STOP}) and its handler's shutdown runs
- * ({@code handler shut down}, logged at FINE by the runtime), with no hang or failure reported.
- * This server runs the WAR at Payara's default context root, {@code /fastrtc/} (from the file
- * name): Liberty's {@code ibm-web-ext.xml} is ignored here and nothing depends on it.
+ * ({@code handler shut down}), with no hang or failure reported. This server runs the WAR at
+ * Payara's default context root, {@code /fastrtc/} (from the file name): Liberty's {@code
+ * ibm-web-ext.xml} is ignored here and nothing depends on it.
  */
 class PayaraShutdownIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
