@@ -2,14 +2,14 @@ package io.fastrtc.jakarta.it;
 
 import io.fastrtc.jakarta.testing.Deployments;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A Payara Micro process serving the packaged WAR, started from the test: {@code java -jar
- * payara-micro.jar --deploy target/fastrtc.war --nocluster ...}, the same file Liberty runs. Its
- * console goes to {@code target/payara/<name>.log}; {@link #stop()} sends SIGTERM (Payara's own
- * shutdown: the application is undeployed) and waits for the process to end.
+ * A Payara Micro process serving the packaged WAR, started from the test with the options of {@code
+ * java -jar payara-micro.jar --deploy target/fastrtc.war --nocluster ...} (through {@link
+ * PayaraDriver}, which also takes undeploy, deploy and shutdown commands), the same file Liberty
+ * runs. Its console goes to {@code target/payara/<name>.log}; {@link #stop()} is Payara's own
+ * shutdown (the application is undeployed) and waits for the process to end.
  *
  * <p>The build copies {@code fish.payara.extras:payara-micro} to the path in the system property
  * {@value #JAR_PROPERTY} (pom.xml, profile {@code payara}); the HTTP port comes from {@value
@@ -33,32 +34,17 @@ final class PayaraServer implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready in ([0-9,.]+) \\(ms\\)");
   private static final long START_TIMEOUT_SECONDS = 240;
 
-  /**
-   * Payara Micro's own console logging (its MICRO-INF/domain/logging.properties, shortened),
-   * without ANSI colours.
-   */
-  private static final String LOGGING =
-      String.join(
-          "\n",
-          "handlers=java.util.logging.ConsoleHandler",
-          "java.util.logging.ConsoleHandler.formatter="
-              + "com.sun.enterprise.server.logging.ODLLogFormatter",
-          "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=false",
-          "java.util.logging.ConsoleHandler.level=FINE",
-          ".level=INFO",
-          "org.hibernate.validator.internal.util.Version.level=WARNING",
-          "com.hazelcast.level=WARNING",
-          "");
-
   private final String name;
   private final Process process;
+  private final Writer commands;
   private final Path log;
   private final URL base;
   private long readyMillis;
 
-  private PayaraServer(String name, Process process, Path log, URL base) {
+  private PayaraServer(String name, Process process, Writer commands, Path log, URL base) {
     this.name = name;
     this.process = process;
+    this.commands = commands;
     this.log = log;
     this.base = base;
   }
@@ -103,42 +89,12 @@ final class PayaraServer implements AutoCloseable {
    */
   static PayaraServer start(
       String name, int portOffset, String contextRoot, Map<String, String> settings) {
-    Path jar = Path.of(System.getProperty(JAR_PROPERTY, "target/payara/payara-micro.jar"));
-    Path war = Path.of(System.getProperty(Deployments.WAR_PROPERTY, "target/fastrtc.war"));
-    if (!Files.isRegularFile(jar) || !Files.isRegularFile(war)) {
-      throw new IllegalStateException(
-          jar.toAbsolutePath()
-              + " or "
-              + war.toAbsolutePath()
-              + " is missing: run the Payara suite through `mvn verify` (the build copies Payara"
-              + " Micro from Maven Central and packages the WAR)");
-    }
     int port = Integer.getInteger(PORT_PROPERTY, 9200) + portOffset;
     Path dir = Path.of("target", "payara", name);
     try {
       deleteRecursively(dir);
       Files.createDirectories(dir);
-      Path props = dir.resolve("system.properties");
-      Properties p = new Properties();
-      p.putAll(settings);
-      try (var out = Files.newBufferedWriter(props)) {
-        p.store(out, "MicroProfile Config settings of the Payara test server " + name);
-      }
-      Path logging = dir.resolve("logging.properties");
-      Files.writeString(logging, LOGGING);
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-Xmx768m", "-jar", jar.toString()));
-      command.addAll(List.of("--deploy", war.toAbsolutePath().toString()));
-      if (contextRoot != null) {
-        command.addAll(List.of("--contextroot", contextRoot));
-      }
-      command.addAll(List.of("--port", Integer.toString(port)));
-      command.addAll(List.of("--sslport", Integer.toString(9560 + portOffset)));
-      command.addAll(List.of("--nocluster", "--disablephonehome"));
-      command.addAll(List.of("--rootdir", dir.resolve("root").toString()));
-      command.addAll(List.of("--systemproperties", props.toString()));
-      command.addAll(List.of("--logproperties", logging.toString()));
+      List<String> command = PayaraCommand.of(dir, port, 9560 + portOffset, contextRoot, settings);
       Path log = Path.of("target", "payara", name + ".log");
       long t0 = System.nanoTime();
       Process process =
@@ -146,12 +102,14 @@ final class PayaraServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
+      Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
       String root =
           contextRoot == null
               ? "/fastrtc/"
               : contextRoot.endsWith("/") ? contextRoot : contextRoot + "/";
       PayaraServer server =
-          new PayaraServer(name, process, log, new URL("http://localhost:" + port + root));
+          new PayaraServer(
+              name, process, commands, log, new URL("http://localhost:" + port + root));
       server.awaitReady(t0);
       return server;
     } catch (IOException e) {
@@ -199,23 +157,70 @@ final class PayaraServer implements AutoCloseable {
         .replaceAll("\u001b\\[[0-9;]*m", "");
   }
 
-  /** Payara's own shutdown (SIGTERM), waiting up to 90 s for the process to end. */
+  /**
+   * Payara's own shutdown ({@link PayaraDriver}'s {@code shutdown}, what its SIGTERM hook does),
+   * waiting up to 90 s for the process to end; SIGTERM, then SIGKILL, if it does not.
+   */
   void stop() {
     if (!process.isAlive()) {
       return;
     }
     long t0 = System.nanoTime();
-    process.destroy();
     try {
-      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      command("shutdown", 90);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException("Payara Micro " + name + " did not stop within 90 s");
+        throw new IllegalStateException("Payara Micro " + name + " did not stop");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    } catch (IOException | RuntimeException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("stopping Payara Micro " + name + " failed", e);
     }
     System.out.printf("Payara Micro %s stopped in %d ms%n", name, millis(t0));
+  }
+
+  /** Payara's own undeploy of the WAR (application name {@code fastrtc}). */
+  void undeploy() throws IOException {
+    command("undeploy fastrtc", 120);
+  }
+
+  /** Payara's own deploy of the packaged WAR, again, at {@code contextRoot}. */
+  void deploy(String contextRoot) throws IOException {
+    Path war = Path.of(System.getProperty(Deployments.WAR_PROPERTY, "target/fastrtc.war"));
+    command("deploy fastrtc " + contextRoot + " " + war.toAbsolutePath(), 240);
+  }
+
+  /** Sends a command to {@link PayaraDriver} and waits for its answer in the log. */
+  private void command(String command, int timeoutSeconds) throws IOException {
+    int before = count(log(), "OK " + command) + count(log(), "FAILED " + command);
+    commands.write(command + "\n");
+    commands.flush();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline) {
+      String now = log();
+      if (count(now, "FAILED " + command) > 0 && count(now, "OK " + command) <= before) {
+        throw new IllegalStateException("Payara Micro " + name + ": " + command + " failed");
+      }
+      if (count(now, "OK " + command) > before || !process.isAlive()) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new IllegalStateException(command + " did not finish within " + timeoutSeconds + " s");
+  }
+
+  private static int count(String text, String line) {
+    int n = 0;
+    for (int at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @Override
