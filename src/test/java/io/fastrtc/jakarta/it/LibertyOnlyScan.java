@@ -27,7 +27,7 @@ final class LibertyOnlyScan {
       Map.of(
           "WEB-INF/ibm-web-ext.xml",
           "Liberty's binding of the context root \"/\"; other servers ignore it (Payara takes"
-              + " --contextroot), and the WAR works at any context root (PayaraShutdownIT runs it"
+              + " --contextroot), and the WAR works at any context root (PayaraLifecycleIT runs it"
               + " at /fastrtc/)");
 
   private static final List<String> API_PREFIXES =
