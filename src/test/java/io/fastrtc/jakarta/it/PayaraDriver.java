@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  *       lost.
  * </ul>
  *
- * Reflection only: payara-micro.jar is on this process's class path, not on the tests'.
+ * When standard input ends (the test JVM is gone), it shuts down too. Reflection only:
+ * payara-micro.jar is on this process's class path, not on the tests'.
  */
 public final class PayaraDriver {
   private PayaraDriver() {}
@@ -60,5 +61,8 @@ public final class PayaraDriver {
       }
       System.out.flush();
     }
+    // Standard input ended: the test JVM is gone. Do not outlive it.
+    api.getMethod("shutdown").invoke(runtime);
+    System.exit(0);
   }
 }
