@@ -131,9 +131,10 @@ class PayaraLifecycleIT {
       List<String> ids =
           List.of(echo.webrtcId(), flip.webrtcId(), "payara-stop-ws", "MZpayarastop");
 
+      int before = payara.log().length();
       payara.stop();
 
-      String log = payara.log();
+      String log = payara.log().substring(before);
       List<String> closed = matches(CLOSED, log, 1);
       List<String> shutDown = matches(SHUT_DOWN, log, 1);
       System.out.printf(
