@@ -110,7 +110,9 @@ class FastRtcProtocolTest {
   void openingASocketBoundsItsTextFrames() {
     FakeSocket s = new FakeSocket();
     open(s, new Handler());
-    assertThat(s.maxTextMessageSize()).isEqualTo(256 * 1024);
+    // 4 x the 256 KiB message limit: a container that enforces the buffer (Payara's Tyrus) still
+    // hands an oversized message to parse, which answers it; beyond 1 MiB it closes with 1009.
+    assertThat(s.maxTextMessageSize()).isEqualTo(1024 * 1024);
   }
 
   @Test
