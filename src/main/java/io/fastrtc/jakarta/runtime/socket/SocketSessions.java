@@ -56,7 +56,7 @@ public final class SocketSessions {
 
   /** The session of a socket that just opened on {@code route}; it waits for {@code start}. */
   public SocketSession open(SocketRoute route, StreamDefinition stream, Session socket) {
-    socket.setMaxTextMessageBufferSize(SocketEvent.SOCKET_BUFFER_CHARS);
+    socket.setMaxTextMessageBufferSize(SocketEvent.MAX_MESSAGE_CHARS);
     return new SocketSession(
         stream,
         socket,

@@ -21,18 +21,11 @@ import java.util.Map;
 public record SocketEvent(String event, JsonObject json) {
 
   /**
-   * The longest accepted text frame, in characters: about 4 s of 48 kHz µ-law in base64. {@link
-   * #parse} answers a longer one with a clear error and the socket stays open.
+   * The longest accepted text frame, in characters: about 4 s of 48 kHz µ-law in base64. The
+   * sessions also set it as the socket's text buffer size, but containers need not enforce that
+   * (Open Liberty does not), so {@link #parse} checks it too.
    */
   public static final int MAX_MESSAGE_CHARS = 256 * 1024;
-
-  /**
-   * The socket's text buffer, which the sessions set: frames up to this size reach {@link #parse},
-   * so those over {@link #MAX_MESSAGE_CHARS} get its error. A container that enforces the buffer
-   * (Payara's Tyrus) closes the socket with 1009 beyond it, silently; Open Liberty does not enforce
-   * it.
-   */
-  public static final int SOCKET_BUFFER_CHARS = 4 * MAX_MESSAGE_CHARS;
 
   /**
    * Parses a text frame.
