@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# Echo benchmark, end to end: builds the WAR, starts Open Liberty on its own port with the echo
-# stream's concurrency limit raised, measures the server's start time, runs EchoBenchmark
-# (N = 1, 10, 50, 100, 150, ... until more than 1 % of frames are lost or late), stops the server.
+# Echo benchmark, end to end: builds the WAR, starts Open Liberty (or Payara Micro) on its own port
+# with the echo stream's concurrency limit raised, measures the server's start time, runs
+# EchoBenchmark (N = 1, 10, 50, 100, 150, ... until more than 1 % of frames are lost or late), stops
+# the server.
 #
 #   bench/run-echo-bench.sh                       # defaults below
 #   BENCH_PORT=9380 bench/run-echo-bench.sh -Dbench.sizes=1,10,50 -Dbench.window=10
+#   BENCH_SERVER=payara bench/run-echo-bench.sh   # the same WAR on Payara Micro (port 9290)
 #
-# Environment: BENCH_PORT (9280), BENCH_HTTPS_PORT (9643), BENCH_LIMIT (1000: the echo stream's
-# concurrency limit, set as the Liberty variable fastrtc.stream.echo.concurrency-limit, which
-# MicroProfile Config reads), BENCH_NO_RT (unset; 1 = start server and client without
+# Environment: BENCH_SERVER (liberty or payara), BENCH_PORT (9280 for Liberty, 9290 for Payara),
+# BENCH_HTTPS_PORT (9643; Payara 9652), BENCH_LIMIT (1000: the echo stream's concurrency limit, set
+# as the Liberty variable fastrtc.stream.echo.concurrency-limit, or on Payara as that system
+# property; MicroProfile Config reads both), BENCH_NO_RT (unset; 1 = start server and client without
 # CAP_SYS_NICE, so libwebrtc's requests for real-time thread priority fail as they do for a
 # non-root user; as root they succeed). Arguments go to the benchmark's Maven call (-Dbench.*).
 # The output is also written to target/bench/echo-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT="${BENCH_PORT:-9280}"
-HTTPS_PORT="${BENCH_HTTPS_PORT:-9643}"
+SERVER_KIND="${BENCH_SERVER:-liberty}"
+if [ "$SERVER_KIND" = payara ]; then
+  PORT="${BENCH_PORT:-9290}"
+  HTTPS_PORT="${BENCH_HTTPS_PORT:-9652}"
+else
+  PORT="${BENCH_PORT:-9280}"
+  HTTPS_PORT="${BENCH_HTTPS_PORT:-9643}"
+fi
 LIMIT="${BENCH_LIMIT:-1000}"
 WLP=target/liberty/wlp
 SERVER=defaultServer
@@ -34,6 +43,68 @@ say() { echo "$*" | tee -a "$OUT"; }
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "Port $PORT is already in use; stop that server or set BENCH_PORT." >&2
   exit 1
+fi
+
+if [ "$SERVER_KIND" = payara ]; then
+  # Payara Micro 6.2025.10, copied by the pom's profile "payara" (docs/payara.md).
+  say "== build (not timed) =="
+  mvn -B -q -DskipTests package dependency:copy@copy-payara-micro
+  PAYARA_DIR=target/bench/payara
+  rm -rf "$PAYARA_DIR" && mkdir -p "$PAYARA_DIR"
+  echo "fastrtc.stream.echo.concurrency-limit=$LIMIT" >"$PAYARA_DIR/system.properties"
+  LOG="$PAYARA_DIR/console.log"
+  PID=""
+  stop_payara() {
+    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+      kill "$PID"
+      for _ in $(seq 1 60); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
+    fi
+  }
+  trap stop_payara EXIT
+  say "== server start =="
+  t0=$(now_ms)
+  "${RUN[@]}" java -jar target/payara/payara-micro.jar --deploy target/fastrtc.war --contextroot / \
+    --port "$PORT" --sslport "$HTTPS_PORT" --nocluster --disablephonehome \
+    --rootdir "$PAYARA_DIR/root" --systemproperties "$PAYARA_DIR/system.properties" >"$LOG" 2>&1 &
+  PID=$!
+  t_ready=""
+  t_api=""
+  for _ in $(seq 1 2400); do
+    if [ -z "$t_ready" ] && grep -q 'ready in [0-9,]* (ms)' "$LOG" 2>/dev/null; then
+      t_ready=$(now_ms)
+    fi
+    if [ -z "$t_api" ] && curl -fs -o /dev/null "http://localhost:$PORT/api/streams"; then
+      t_api=$(now_ms)
+    fi
+    [ -n "$t_ready" ] && [ -n "$t_api" ] && break
+    kill -0 "$PID" 2>/dev/null || { echo "Payara Micro exited; see $LOG" >&2; exit 1; }
+    sleep 0.1
+  done
+  if [ -z "$t_ready" ] || [ -z "$t_api" ]; then
+    echo "Payara Micro did not become ready within 240 s; see $LOG" >&2
+    exit 1
+  fi
+  payara_says=$(grep -o 'ready in [0-9,]* (ms)' "$LOG" | head -1 || true)
+  webrtc_says=$(grep -o 'libwebrtc started in [0-9]* ms' "$LOG" | head -1 || true)
+  say "server start (java -jar payara-micro.jar -> ...), Payara Micro 6.2025.10:"
+  say "  'ready in' on the console:          $((t_ready - t0)) ms  (Payara: ${payara_says:-?})"
+  say "  GET /api/streams answers:           $((t_api - t0)) ms  (${webrtc_says:-libwebrtc start not logged})"
+  say "  pid $PID, port $PORT, echo concurrency limit $(curl -s "http://localhost:$PORT/api/streams" \
+    | grep -o '"name":"echo"[^}]*"concurrencyLimit":[0-9]*' | grep -o '[0-9]*$')"
+  [ ${#RUN[@]} -gt 0 ] && say "  server and client run without CAP_SYS_NICE (no real-time threads)"
+  say "  idle server RSS: $(grep VmRSS "/proc/$PID/status" | awk '{printf "%.1f MB", $2/1024}')"
+  sleep 5 # let the start-up compilation settle before measuring
+
+  say "== echo benchmark =="
+  "${RUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" -Dbench.pid="$PID" "$@" 2>&1 \
+    | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
+    | tee -a "$OUT"
+
+  say "== stopping the server =="
+  stop_payara
+  trap - EXIT
+  say "results written to $OUT"
+  exit 0
 fi
 
 say "== build and deploy (not timed) =="

@@ -13,6 +13,7 @@ import io.fastrtc.jakarta.runtime.webrtc.WebRtcEngine;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcSignaling;
 import io.fastrtc.jakarta.runtime.webrtc.WebRtcUnavailableException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +40,7 @@ public class FastRtcEngine {
   private final TelephoneWebhook telephone;
   private final Runnable beforeWebRtcDispose;
   private final EndReason stopReason;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
   @SuppressWarnings("unused") // held only so that the constructor loads the classes
   private final List<Class<?>> stopPathClasses;
@@ -107,9 +109,13 @@ public class FastRtcEngine {
 
   /**
    * Stops the engine: closes every connection, stops the audio clock and disposes libwebrtc's
-   * factory. Called once, when the application stops.
+   * factory. Only the first call does anything: the web application's end calls it (before the
+   * container stops the application's class loader), and the CDI disposer again.
    */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     registry.closeAll(stopReason);
     clock.stop();
     beforeWebRtcDispose.run();

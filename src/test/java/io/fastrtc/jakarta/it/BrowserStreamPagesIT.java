@@ -533,7 +533,7 @@ class BrowserStreamPagesIT {
   }
 
   /** Loads the index page and waits until its stream list has loaded. */
-  private static void openIndex(HeadlessChromium chromium, URI base) {
+  static void openIndex(HeadlessChromium chromium, URI base) {
     chromium.open(base.toString());
     waitFor(
         chromium,

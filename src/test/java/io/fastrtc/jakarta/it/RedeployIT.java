@@ -74,7 +74,7 @@ class RedeployIT {
   }
 
   /** Threads whose names libwebrtc or our clock gave them, read from /proc. */
-  private static long libwebrtcThreads(long pid) throws IOException {
+  static long libwebrtcThreads(long pid) throws IOException {
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       return tasks
           .map(t -> t.resolve("comm"))
