@@ -4,6 +4,7 @@ import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.handlers.turn.EnergyVoiceActivityModel;
 import io.fastrtc.jakarta.handlers.turn.Replies;
 import io.fastrtc.jakarta.handlers.turn.ReplyOnPause;
 import io.fastrtc.jakarta.handlers.turn.ReplyOptions;
@@ -13,7 +14,9 @@ import jakarta.enterprise.context.Dependent;
  * Turn-taking and barge-in on {@link ReplyOnPause}: greets with a three-second tone, answers every
  * utterance with the tone again, and when the caller talks over the tone the reply stops at once
  * (its queued audio flushed: {@code clear} on WebSocket and Twilio) with {@code
- * {"type":"log","data":"interrupted"}}. Listens with the server's voice-activity model.
+ * {"type":"log","data":"interrupted"}}. Listens with the model-free {@link
+ * EnergyVoiceActivityModel}, so any sound interrupts (speech, a clap, a test tone); {@code
+ * talk-back} listens with the server's model (Silero), which hears only speech.
  */
 @RealtimeStream(
     name = "barge-in",
@@ -31,6 +34,7 @@ public class BargeInStream extends ReplyOnPause {
     super(
         u -> Replies.of(Emission.audio(AudioFrame.fromFloats(RATE, tone()))),
         ReplyOptions.builder()
+            .model(new EnergyVoiceActivityModel())
             .startup(u -> Replies.of(Emission.audio(AudioFrame.fromFloats(RATE, tone()))))
             .build());
   }
