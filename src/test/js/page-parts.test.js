@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
+import {accountView} from '../../main/webapp/js/page/account.js';
 import {deviceChoices, mediaConstraints} from '../../main/webapp/js/page/devices.js';
 import {describeInputErrors} from '../../main/webapp/js/page/inputs-outputs.js';
 import {FLOOR_DB, rmsDb} from '../../main/webapp/js/page/level-meter.js';
@@ -84,4 +85,13 @@ test('turn events are recognised, explained and timed', async () => {
   assert.equal(meaningOf('playback_ended').state, 'idle');
   assert.equal(turnLine('pause_detected', null), 'pause_detected');
   assert.equal(turnLine('response_starting', 12.4), 'response_starting (+12 ms)');
+});
+
+test('the account bar shows under single sign-on only', () => {
+  assert.equal(accountView({security: 'off'}), null);
+  assert.equal(accountView(null), null);
+  assert.equal(accountView({security: 'sso'}), null);
+  assert.deepEqual(accountView({security: 'sso', user: 'alice', groups: ['user', 'staff']}),
+      {user: 'alice', title: 'groups: user, staff'});
+  assert.deepEqual(accountView({security: 'sso', user: 'bob'}), {user: 'bob', title: 'no groups'});
 });

@@ -6,6 +6,7 @@
  */
 
 import {appRoot, fetchStreams} from './fastrtc-client.js';
+import {showAccount} from './page/account.js';
 import {publish} from './page/seam.js';
 
 const list = document.getElementById('streams');
@@ -90,3 +91,4 @@ async function load() {
 
 publish({page: 'index', events});
 load();
+showAccount(document, appRoot());

@@ -12,7 +12,8 @@
  * page/seam.js, for tooling and the browser tests.
  */
 
-import {fetchStreams, kindsOf} from './fastrtc-client.js';
+import {appRoot, fetchStreams, kindsOf} from './fastrtc-client.js';
+import {showAccount} from './page/account.js';
 import {DevicePickers} from './page/devices.js';
 import {currentValues, describeInputErrors, OutputsView, renderInputs} from './page/inputs-outputs.js';
 import {LevelMeter} from './page/level-meter.js';
@@ -288,3 +289,4 @@ if (navigator.mediaDevices) {
 }
 publish({page: 'stream', events, session, stats, meters, inputs: ui.inputs});
 load();
+showAccount(document, appRoot());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deploys the packaged WAR to the managed Liberty and fetches a static page and the browser's RTC
- * configuration from it.
+ * configuration from it; without single sign-on {@code GET /api/me} says security is off.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,6 +48,14 @@ class DeploymentSmokeIT {
         .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+  }
+
+  @Test
+  void saysSecurityIsOffSoThePagesHideTheAccountBar() throws Exception {
+    HttpResponse<String> response = get("api/me");
+
+    assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"security\":\"off\"}");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

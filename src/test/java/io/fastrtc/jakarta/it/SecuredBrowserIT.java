@@ -20,7 +20,8 @@ import org.openqa.selenium.Cookie;
  * fastrtcSSO}, started by the build with the test provider {@code fastrtcOP}; not Arquillian): the
  * page sends the browser to the provider's real login form, the user logs in, comes back, and the
  * echo stream works end to end (the echoed tone's frequency measured as in {@link BrowserEchoIT});
- * the session cookie is HttpOnly and SameSite; logging out ends the session.
+ * the session cookie is HttpOnly and SameSite; the page shows the user, and its "Log out" button
+ * ends the session.
  */
 class SecuredBrowserIT {
   static final int APP_PORT = Integer.getInteger("sso.http.port", 9191);
@@ -99,16 +100,37 @@ class SecuredBrowserIT {
               "fetch('api/streams').then(r => r.json()).then(a => ({names: a.map(s => s.name)}))");
       assertThat(String.valueOf(streams.get("names"))).contains("echo");
 
-      Map<String, Object> logout =
-          chromium.awaitScript(
-              "fetch('api/logout', {method: 'POST'}).then(r => ({status: r.status}))");
-      assertThat(((Number) logout.get("status")).intValue()).as("logout").isEqualTo(200);
-      Map<String, Object> after =
-          chromium.awaitScript(
-              "fetch('api/streams', {redirect: 'manual'}).then(r => ({status: r.status}))");
-      assertThat(((Number) after.get("status")).intValue())
-          .as("the API after logging out")
-          .isNotEqualTo(200);
+      // the page shows who is signed in, and its "Log out" button ends the session
+      BrowserEchoIT.waitFor(
+          chromium,
+          "the account bar",
+          Duration.ofSeconds(10),
+          page -> page.driver().findElement(By.id("account")).isDisplayed());
+      assertThat(chromium.driver().findElement(By.id("account-user")).getText()).isEqualTo("alice");
+      String before = sessionCookies(chromium);
+      assertThat(before).as("the session's cookies").isNotEmpty();
+      chromium.driver().findElement(By.id("logout")).click();
+      BrowserEchoIT.waitFor(
+          chromium,
+          "the way back to the login after logging out",
+          Duration.ofSeconds(20),
+          page -> !page.driver().getCurrentUrl().startsWith(APP + "stream.html"));
+      System.out.println("after Log out: " + chromium.driver().getCurrentUrl());
+      // Either the provider's login form (its session ended too) or, with the provider's session
+      // still alive, a fresh sign-on with a new token: never the old session.
+      assertThat(sessionCookies(chromium))
+          .as("the old session's cookies after Log out")
+          .isNotEqualTo(before);
     }
+  }
+
+  /** The session cookies this page's host sees ("" for none), e.g. "LtpaToken2_...=...;". */
+  private static String sessionCookies(HeadlessChromium chromium) {
+    StringBuilder cookies = new StringBuilder();
+    chromium.driver().manage().getCookies().stream()
+        .filter(c -> c.getName().startsWith("LtpaToken") || c.getName().equals("JSESSIONID"))
+        .sorted(java.util.Comparator.comparing(Cookie::getName))
+        .forEach(c -> cookies.append(c.getName()).append('=').append(c.getValue()).append(';'));
+    return cookies.toString();
   }
 }

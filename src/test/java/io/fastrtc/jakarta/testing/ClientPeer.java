@@ -49,7 +49,7 @@ public final class ClientPeer implements AutoCloseable {
 
   ClientPeer(ClientPeerOptions options) {
     this.options = options;
-    this.endpoint = new OfferEndpoint(options.baseUrl());
+    this.endpoint = new OfferEndpoint(options.baseUrl(), options.bearerToken());
     this.trickler = new CandidateTrickler(endpoint, options.webrtcId());
     this.observer =
         new ClientPeerObserver(

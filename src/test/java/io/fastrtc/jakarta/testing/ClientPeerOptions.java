@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param dataChannelLabel the data channel's label
  * @param sendHandshake whether to send {@code "handshake"} when the channel opens (Gradio does)
  * @param receiveBuffer how much received audio is kept
+ * @param bearerToken sent as {@code Authorization: Bearer <token>} on every POST, or null for none
  */
 public record ClientPeerOptions(
     String baseUrl,
@@ -34,7 +35,8 @@ public record ClientPeerOptions(
     boolean dataChannel,
     String dataChannelLabel,
     boolean sendHandshake,
-    Duration receiveBuffer) {
+    Duration receiveBuffer,
+    String bearerToken) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -78,6 +80,7 @@ public record ClientPeerOptions(
     private String dataChannelLabel = "text";
     private boolean sendHandshake;
     private Duration receiveBuffer = Duration.ofSeconds(10);
+    private String bearerToken;
 
     Builder(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -145,6 +148,12 @@ public record ClientPeerOptions(
       return this;
     }
 
+    /** Sends {@code Authorization: Bearer <token>} with the offer and candidates (default none). */
+    public Builder bearerToken(String token) {
+      this.bearerToken = token;
+      return this;
+    }
+
     /** Returns the options as set so far. */
     public ClientPeerOptions options() {
       return new ClientPeerOptions(
@@ -160,7 +169,8 @@ public record ClientPeerOptions(
           dataChannel,
           dataChannelLabel,
           sendHandshake,
-          receiveBuffer);
+          receiveBuffer,
+          bearerToken);
     }
 
     /**

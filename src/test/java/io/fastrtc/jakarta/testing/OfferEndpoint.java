@@ -25,6 +25,7 @@ public final class OfferEndpoint {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI uri;
+  private final String bearerToken;
 
   /**
    * Targets {@code <baseUrl>/webrtc/offer}.
@@ -33,7 +34,18 @@ public final class OfferEndpoint {
    *     slash is ignored
    */
   public OfferEndpoint(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /**
+   * Targets {@code <baseUrl>/webrtc/offer}, sending {@code Authorization: Bearer <token>}.
+   *
+   * @param baseUrl the stream's base URL
+   * @param bearerToken the token, or null to send no {@code Authorization} header
+   */
+  public OfferEndpoint(String baseUrl, String bearerToken) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
+    this.bearerToken = bearerToken;
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.uri = URI.create(base + "/webrtc/offer");
   }
@@ -55,12 +67,15 @@ public final class OfferEndpoint {
    * @throws UncheckedIOException if the server cannot be reached
    */
   public OfferResult post(String body) {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearerToken != null) {
+      builder.header("Authorization", "Bearer " + bearerToken);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new OfferResult(response.statusCode(), response.body());

@@ -18,11 +18,12 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * All live connections, by id, across transports: the one place that admits a connection (unique
- * id, per-stream concurrency limit) and forgets it when it closes, which frees its slot. Under
- * single sign-on it is also the one place that binds a connection to its user: the lookups made for
- * a caller ({@link #find(String, StreamUser)}, {@link #closedRecently(String, StreamUser)}) answer
- * for another user's connection exactly as for an unknown id.
+ * All live connections, by owner and id, across transports: the one place that admits a connection
+ * (id unique per owner, per-stream concurrency limit) and forgets it when it closes, which frees
+ * its slot. Under single sign-on it is also the one place that binds a connection to its user: ids
+ * are scoped to their owner, so the lookups made for a caller ({@link #find(String, StreamUser)},
+ * {@link #closedRecently(String, StreamUser)}) never see another user's connection, and an offer
+ * that reuses another user's id opens the caller's own connection, exactly as for a fresh id.
  */
 public final class ConnectionRegistry {
   private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
@@ -30,18 +31,29 @@ public final class ConnectionRegistry {
 
   private static final long RELEASE_WAIT_MILLIS = 5_000;
 
-  private final Map<String, Connection> live = new ConcurrentHashMap<>();
+  /** A connection's key: its owner's name ("" for none) and its id. */
+  private record Key(String owner, String id) {
+    static Key of(String id, StreamUser owner) {
+      return new Key(ownerName(owner), id);
+    }
+
+    static Key of(Connection c) {
+      return of(c.id(), c.owner().orElse(null));
+    }
+  }
+
+  private final Map<Key, Connection> live = new ConcurrentHashMap<>();
 
   /** Closed connections whose close path may still be releasing native objects. */
   private final Set<Connection> closing = ConcurrentHashMap.newKeySet();
 
-  /** Recently closed ids, with their owner's name ("" for none). */
-  private final Map<String, String> recentlyClosed =
+  /** Recently closed connections' keys (the values are unused). */
+  private final Map<Key, Boolean> recentlyClosed =
       new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
           return size() > RECENTLY_CLOSED;
         }
       };
@@ -65,7 +77,8 @@ public final class ConnectionRegistry {
   }
 
   /**
-   * Admits a new connection that belongs to {@code owner}: only lookups for that user find it.
+   * Admits a new connection that belongs to {@code owner}: only lookups for that user find it, and
+   * the id need only be free among that user's connections.
    *
    * @param owner the authenticated user opening it, or null without single sign-on
    * @param handlers obtains a fresh handler instance for the stream
@@ -75,7 +88,8 @@ public final class ConnectionRegistry {
       String id,
       StreamUser owner,
       Function<StreamDefinition, HandlerLease> handlers) {
-    if (live.containsKey(id)) {
+    Key key = Key.of(id, owner);
+    if (live.containsKey(key)) {
       return Admission.refused(ErrorCode.CONNECTION_ALREADY_EXISTS, 0);
     }
     long inUse = live.values().stream().filter(c -> c.definition().equals(definition)).count();
@@ -85,9 +99,9 @@ public final class ConnectionRegistry {
     Connection connection =
         new Connection(id, definition, handlers.apply(definition), owner, services);
     connection.onClose(this::forget);
-    live.put(id, connection);
+    live.put(key, connection);
     synchronized (recentlyClosed) {
-      recentlyClosed.remove(id);
+      recentlyClosed.remove(key);
     }
     return Admission.admitted(connection);
   }
@@ -95,15 +109,20 @@ public final class ConnectionRegistry {
   private void forget(Connection connection) {
     closing.removeIf(c -> c.release().isDone());
     closing.add(connection);
-    live.remove(connection.id(), connection);
+    Key key = Key.of(connection);
+    live.remove(key, connection);
     synchronized (recentlyClosed) {
-      recentlyClosed.put(connection.id(), ownerName(connection.owner().orElse(null)));
+      recentlyClosed.put(key, Boolean.TRUE);
     }
   }
 
-  /** The live connection with this id. */
+  /**
+   * The live connection with this id, whoever owns it (the application's own view). When two users'
+   * connections share the id, neither is returned: the id alone does not name one.
+   */
   public Optional<Connection> find(String id) {
-    return Optional.ofNullable(live.get(id));
+    List<Connection> matches = live.values().stream().filter(c -> c.id().equals(id)).toList();
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
   }
 
   /**
@@ -113,20 +132,20 @@ public final class ConnectionRegistry {
    * @param caller the user the request is authenticated as, or null for none
    */
   public Optional<Connection> find(String id, StreamUser caller) {
-    return find(id).filter(c -> ownerName(c.owner().orElse(null)).equals(ownerName(caller)));
+    return Optional.ofNullable(live.get(Key.of(id, caller)));
   }
 
   /** Whether a connection with this id closed recently (for {@code connection_closed}). */
   public boolean closedRecently(String id) {
     synchronized (recentlyClosed) {
-      return recentlyClosed.containsKey(id);
+      return recentlyClosed.keySet().stream().anyMatch(k -> k.id().equals(id));
     }
   }
 
   /** Whether {@code caller}'s connection with this id closed recently; never another user's. */
   public boolean closedRecently(String id, StreamUser caller) {
     synchronized (recentlyClosed) {
-      return ownerName(caller).equals(recentlyClosed.get(id));
+      return recentlyClosed.containsKey(Key.of(id, caller));
     }
   }
 

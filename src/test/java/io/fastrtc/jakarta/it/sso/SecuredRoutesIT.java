@@ -33,6 +33,7 @@ class SecuredRoutesIT {
     for (String path :
         List.of(
             "api/streams",
+            "api/me",
             "api/status",
             "api/rtc-configuration",
             "outputs?webrtc_id=x",
@@ -86,6 +87,11 @@ class SecuredRoutesIT {
             + "."
             + parts[2];
     assertThat(get("api/streams", alice).statusCode()).as("alice's own token").isEqualTo(200);
+    jakarta.json.JsonObject me = SsoServers.json(get("api/me", alice).body());
+    System.out.println("api/me for alice: " + me);
+    assertThat(me.getString("security")).isEqualTo("sso");
+    assertThat(me.getString("user")).isEqualTo("alice");
+    assertThat(me.getJsonArray("groups").toString()).contains("\"user\"");
     assertThat(get("api/streams", forged).statusCode()).as("tampered token").isEqualTo(401);
     assertThat(get("api/streams", "not-a-jwt").statusCode()).as("garbage").isEqualTo(401);
 

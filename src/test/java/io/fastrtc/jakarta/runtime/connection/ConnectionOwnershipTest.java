@@ -59,4 +59,32 @@ class ConnectionOwnershipTest {
     assertThat(registry.find("n1", null)).contains(c);
     assertThat(registry.find("n1", alice)).isEmpty();
   }
+
+  @Test
+  void anotherUsersIdOpensTheCallersOwnConnectionAsAFreshIdWould() {
+    Connection a =
+        registry
+            .admit(stream, "same", alice, d -> new HandlerLease(new Handler(), () -> {}))
+            .connection();
+    Admission second =
+        registry.admit(stream, "same", bob, d -> new HandlerLease(new Handler(), () -> {}));
+
+    assertThat(second.isAdmitted()).as("bob learns nothing of alice's id").isTrue();
+    Connection b = second.connection();
+    assertThat(registry.find("same", alice)).contains(a);
+    assertThat(registry.find("same", bob)).contains(b);
+    assertThat(registry.find("same")).as("ambiguous for the application view").isEmpty();
+    assertThat(
+            registry
+                .admit(stream, "same", alice, d -> new HandlerLease(new Handler(), () -> {}))
+                .refusal())
+        .as("the owner's own duplicate")
+        .isEqualTo(io.fastrtc.jakarta.runtime.wire.ErrorCode.CONNECTION_ALREADY_EXISTS);
+
+    b.close(EndReason.CLIENT_CLOSED);
+    assertThat(registry.find("same", alice)).as("bob's close leaves alice's").contains(a);
+    assertThat(registry.closedRecently("same", alice)).isFalse();
+    assertThat(registry.closedRecently("same", bob)).isTrue();
+    assertThat(registry.find("same")).contains(a);
+  }
 }
