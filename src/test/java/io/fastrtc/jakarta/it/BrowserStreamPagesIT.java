@@ -285,17 +285,17 @@ class BrowserStreamPagesIT {
         seen.append(" interrupted by the microphone;");
       }
       case "talk-back" -> {
-        // The steady test tone is one endless utterance: it interrupts the greeting and never
-        // pauses (BrowserVoiceIT speaks to this page).
+        // The stream listens with Silero, which does not take the steady test tone for speech:
+        // the greeting plays out and the Turns panel shows it (BrowserVoiceIT speaks to this page).
         waitFor(
             chromium,
-            "started_talking in the Turns panel",
+            "playback_ended in the Turns panel",
             Duration.ofSeconds(10),
             page ->
                 !page.driver()
-                    .findElements(By.cssSelector("#turns [data-event='started_talking']"))
+                    .findElements(By.cssSelector("#turns [data-event='playback_ended']"))
                     .isEmpty());
-        seen.append(" turns panel shows started_talking;");
+        seen.append(" turns panel shows the greeting's playback_ended;");
       }
       default -> {
         // no inputs
