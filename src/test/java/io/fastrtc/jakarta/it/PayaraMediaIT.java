@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -119,9 +118,6 @@ class PayaraMediaIT {
   }
 
   @Test
-  @Disabled(
-      "open difference (docs/payara.md): on Payara a frame over the 256 KiB limit gets no answer;"
-          + " Liberty answers 'message too large'")
   void anOversizedWebSocketFrameGetsMessageTooLargeAndTheSocketStaysOpen() {
     try (AudioSocket socket = AudioSocket.open(payara.base(), "websocket/offer", 24_000)) {
       socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
