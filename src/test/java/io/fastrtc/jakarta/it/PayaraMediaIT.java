@@ -122,7 +122,9 @@ class PayaraMediaIT {
     try (AudioSocket socket = AudioSocket.open(payara.base(), "websocket/offer", 24_000)) {
       socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
       assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .startsWith("{\"type\":\"error\",\"message\":\"message too large: 300026 characters");
+          .startsWith(
+              "{\"type\":\"error\",\"message\":\"invalid message: message too large: 300026"
+                  + " characters, the limit is 262144");
       socket.client.send("{\"event\":\"ping\"}");
       assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
           .isEqualTo("{\"event\":\"pong\"}");
