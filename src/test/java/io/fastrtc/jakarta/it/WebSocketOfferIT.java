@@ -203,6 +203,20 @@ class WebSocketOfferIT {
   }
 
   @Test
+  void anOversizedFrameGetsMessageTooLargeAndTheSocketStaysOpen() {
+    try (AudioSocket socket = AudioSocket.open(base, "websocket/offer", OUT)) {
+      socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
+      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+          .startsWith(
+              "{\"type\":\"error\",\"message\":\"invalid message: message too large: 300026"
+                  + " characters, the limit is 262144");
+      socket.client.send("{\"event\":\"ping\"}");
+      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+          .isEqualTo("{\"event\":\"pong\"}");
+    }
+  }
+
+  @Test
   void talkingOverTheReplySendsClearAndStopsTheAudio() {
     try (AudioSocket socket = AudioSocket.open(base, "streams/barge-in/websocket/offer", OUT);
         PacedSignal mic = socket.microphone(IN)) {

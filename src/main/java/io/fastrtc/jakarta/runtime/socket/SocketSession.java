@@ -49,6 +49,7 @@ public final class SocketSession implements Transport {
   private final SocketProtocol protocol;
   private final Future<?> startWatchdog;
   private final SocketInput input = new SocketInput();
+  private final TextAssembly messages = new TextAssembly(this::onText, this::onTooLong);
   private volatile Connection connection;
   private volatile boolean ended;
 
@@ -81,7 +82,22 @@ public final class SocketSession implements Transport {
 
   // ---- from the socket ----
 
-  /** A text frame from the client. */
+  /**
+   * A part of a text message from the client ({@code MessageHandler.Partial}); the session puts the
+   * message together itself, so that its own limit decides, whatever the container's text buffer
+   * does.
+   */
+  public void onTextPart(String part, boolean last) {
+    messages.part(part, last);
+  }
+
+  private void onTooLong(long chars) {
+    if (!ended) {
+      protocol.invalid(null, SocketEvent.tooLarge(chars));
+    }
+  }
+
+  /** A whole text message from the client. */
   public void onText(String text) {
     if (ended) {
       return;

@@ -28,6 +28,20 @@ public record SocketEvent(String event, JsonObject json) {
   public static final int MAX_MESSAGE_CHARS = 256 * 1024;
 
   /**
+   * The answer to a text message of {@code chars} characters, over {@link #MAX_MESSAGE_CHARS}.
+   *
+   * @param chars the message's length in characters
+   * @return the error message for the client
+   */
+  public static String tooLarge(long chars) {
+    return "message too large: "
+        + chars
+        + " characters, the limit is "
+        + MAX_MESSAGE_CHARS
+        + "; send audio in chunks of a few hundred milliseconds";
+  }
+
+  /**
    * Parses a text frame.
    *
    * @throws InvalidRequestException saying what is wrong, for the client
@@ -37,12 +51,7 @@ public record SocketEvent(String event, JsonObject json) {
       throw new InvalidRequestException("empty message; expected a JSON object with an \"event\"");
     }
     if (text.length() > MAX_MESSAGE_CHARS) {
-      throw new InvalidRequestException(
-          "message too large: "
-              + text.length()
-              + " characters, the limit is "
-              + MAX_MESSAGE_CHARS
-              + "; send audio in chunks of a few hundred milliseconds");
+      throw new InvalidRequestException(tooLarge(text.length()));
     }
     JsonValue value;
     try (JsonReader reader = Json.createReader(new StringReader(text))) {

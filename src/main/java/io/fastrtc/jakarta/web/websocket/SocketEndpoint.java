@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -53,7 +54,9 @@ public class SocketEndpoint extends Endpoint {
     FastRtcEngine engine = CDI.current().select(FastRtcEngine.class).get();
     SocketSession opened = engine.sockets().open(route, stream.get(), socket, caller);
     session = opened;
-    socket.addMessageHandler(String.class, opened::onText);
+    // Partial: the session puts text messages together under its own limit (Tyrus would close a
+    // fragmented message over the socket's text buffer with 1009, silently).
+    socket.addMessageHandler(String.class, (MessageHandler.Partial<String>) opened::onTextPart);
     if (route.answersBinaryFrames()) {
       socket.addMessageHandler(ByteBuffer.class, bytes -> opened.onBinary());
     }
