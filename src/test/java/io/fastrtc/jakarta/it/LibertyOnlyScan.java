@@ -28,7 +28,11 @@ final class LibertyOnlyScan {
           "WEB-INF/ibm-web-ext.xml",
           "Liberty's binding of the context root \"/\"; other servers ignore it (Payara takes"
               + " --contextroot), and the WAR works at any context root (PayaraLifecycleIT runs it"
-              + " at /fastrtc/)");
+              + " at /fastrtc/)",
+          "WEB-INF/classes/io/fastrtc/jakarta/web/security/LibertyGroups.class",
+          "names Liberty's WSSubject only as a string for reflection, to read a browser session's"
+              + " groups under single sign-on; where the class is absent (Payara) it finds no"
+              + " groups and nothing else changes (docs/payara.md)");
 
   private static final List<String> API_PREFIXES =
       List.of("com/ibm/", "io/openliberty/", "com.ibm.", "io.openliberty.");
