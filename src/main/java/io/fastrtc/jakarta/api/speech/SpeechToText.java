@@ -1,0 +1,27 @@
+package io.fastrtc.jakarta.api.speech;
+
+import io.fastrtc.jakarta.api.AudioFrame;
+
+/**
+ * Speech-to-text: FastRTC's {@code STTModel}. One instance serves the whole server (it holds the
+ * loaded model), so implementations are thread-safe.
+ */
+public interface SpeechToText {
+
+  /**
+   * Transcribes one whole utterance.
+   *
+   * @param utterance mono audio at any rate; the implementation resamples to its model's rate
+   * @return the transcript, lower case words separated by single spaces; empty when nothing was
+   *     heard
+   */
+  String transcribe(AudioFrame utterance);
+
+  /**
+   * Opens a streaming recognition for one audio stream (one connection).
+   *
+   * @param sampleRate the rate of the frames that will be fed to it
+   * @return a new, independent recognition; the caller closes it when the stream ends
+   */
+  SpeechRecognition open(int sampleRate);
+}
