@@ -73,7 +73,13 @@ public class FastRtcEngine {
     beforeWebRtcDispose = b.beforeWebRtcDispose;
     metrics = new RuntimeMetrics();
     RuntimeServices services =
-        new RuntimeServices(b.executor, b.scheduler, WebRtcEngine.resamplers(), metrics);
+        new RuntimeServices(
+            b.executor,
+            b.scheduler,
+            WebRtcEngine.resamplers(),
+            metrics,
+            settings.hangTimeout(RuntimeServices.DEFAULT_HANG_TIMEOUT),
+            settings.idleTimeout(RuntimeServices.DEFAULT_IDLE_TIMEOUT));
     registry = new ConnectionRegistry(services);
     clock = new AudioClock(registry, metrics, b.threads);
     WebRtcEngine started = null;

@@ -16,6 +16,9 @@ final class SerialExecutor implements Executor {
   private boolean running;
   private volatile Thread worker;
 
+  /** {@link System#nanoTime()} when the running task began, or 0 while none runs. */
+  private volatile long taskStartNanos;
+
   SerialExecutor(Executor delegate) {
     this.delegate = delegate;
   }
@@ -45,6 +48,15 @@ final class SerialExecutor implements Executor {
     }
   }
 
+  /**
+   * How long the task running now has been running, or 0 when none runs (what the hang watch of a
+   * connection reads).
+   */
+  long busyNanos(long nowNanos) {
+    long start = taskStartNanos;
+    return start == 0 ? 0 : Math.max(1, nowNanos - start);
+  }
+
   private void drain() {
     worker = Thread.currentThread();
     try {
@@ -57,10 +69,13 @@ final class SerialExecutor implements Executor {
             return;
           }
         }
+        taskStartNanos = System.nanoTime();
         try {
           next.run();
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "Task failed outside a handler call", e);
+        } finally {
+          taskStartNanos = 0;
         }
       }
     } finally {
