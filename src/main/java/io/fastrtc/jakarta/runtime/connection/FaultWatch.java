@@ -30,6 +30,8 @@ final class FaultWatch {
   private final long hangNanos;
   private final long idleNanos;
   private volatile long lastMediaNanos = System.nanoTime();
+  private long lastMark; // the scheduler's thread only
+  private long lastMarkNanos = System.nanoTime();
 
   /**
    * @param clientSends whether the stream's mode has the client send media (the idle timeout
@@ -62,6 +64,7 @@ final class FaultWatch {
       return;
     }
     lastMediaNanos = System.nanoTime();
+    lastMarkNanos = lastMediaNanos;
     timers.startWatch(period(), this::check);
   }
 
@@ -102,12 +105,26 @@ final class FaultWatch {
                   + " s later)");
       host.sendText(ChannelMessages.error(message));
       host.close(EndReason.HANDLER_HUNG);
-    } else if (idleNanos > 0 && now - lastMediaNanos >= idleNanos) {
+    } else if (idleNanos > 0 && idleFor(now) >= idleNanos) {
       String message = "no media received for " + seconds(idleNanos) + " s";
       LOG.info(() -> "Connection " + id + " of stream " + stream + ": " + message + "; closing");
       host.sendText(ChannelMessages.error(message));
       host.close(EndReason.NO_MEDIA);
     }
+  }
+
+  /** How long no media has arrived: by the transport's mark where it has one, else by frames. */
+  private long idleFor(long now) {
+    Transport t = host.transport();
+    long mark = t == null ? Transport.NO_MARK : t.mediaMark();
+    if (mark == Transport.NO_MARK) {
+      return now - lastMediaNanos;
+    }
+    if (mark > lastMark) {
+      lastMark = mark;
+      lastMarkNanos = now;
+    }
+    return now - lastMarkNanos;
   }
 
   private static String seconds(long nanos) {
