@@ -20,6 +20,7 @@ public class DrillProbe {
         "starts", DrillCounters.get(stream, "starts"),
         "shutdowns", DrillCounters.get(stream, "shutdowns"),
         "hangStartedMillis", DrillCounters.get(stream, "hangStartedMillis"),
-        "interrupted", DrillCounters.get(stream, "interrupted"));
+        "interrupted", DrillCounters.get(stream, "interrupted"),
+        "shutdownsAfterHang", DrillCounters.get(stream, "shutdownsAfterHang"));
   }
 }

@@ -13,10 +13,12 @@ import jakarta.enterprise.context.Dependent;
 @Dependent
 public class HangingStream extends DrillEcho {
   private int frames;
+  private boolean hung;
 
   @Override
   public void receive(AudioFrame frame) {
     if (++frames == 25) {
+      hung = true;
       DrillCounters.set(stream(), "hangStartedMillis", System.currentTimeMillis());
       try {
         Thread.sleep(Long.MAX_VALUE);
@@ -27,5 +29,13 @@ public class HangingStream extends DrillEcho {
       return;
     }
     super.receive(frame);
+  }
+
+  @Override
+  public void shutdown() {
+    super.shutdown();
+    if (hung) {
+      DrillCounters.increment(stream(), "shutdownsAfterHang");
+    }
   }
 }
