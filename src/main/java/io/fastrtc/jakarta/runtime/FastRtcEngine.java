@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  *
  * <p>A missing libwebrtc does not stop the engine: WebRTC signalling then answers with {@link
  * #unavailableReason()}. The WebSocket and telephone transports still accept sessions, but the
- * resampler is libwebrtc's, so they carry no audio on a stream whose rates differ from the
- * socket's (found by the fault drill; not yet fixed).
+ * resampler is libwebrtc's, so they carry no audio on a stream whose rates differ from the socket's
+ * (found by the fault drill; not yet fixed).
  */
 public class FastRtcEngine {
   private static final Logger LOG = Logger.getLogger(FastRtcEngine.class.getName());
