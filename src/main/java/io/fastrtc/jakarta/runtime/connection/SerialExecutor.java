@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +33,21 @@ final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    delegate.execute(this::drain);
+    dispatch();
+  }
+
+  /**
+   * Hands the lane to the shared executor; when that refuses (the server is stopping and has shut
+   * its executor down before the application's end), runs the queued tasks here instead, so that
+   * the close path and every handler's {@code shutdown()} still run.
+   */
+  private void dispatch() {
+    try {
+      delegate.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      LOG.fine(() -> "Executor refused the lane (" + e + "); running it on the caller");
+      drain(Integer.MAX_VALUE);
+    }
   }
 
   /** The number of tasks waiting. */
@@ -58,9 +73,13 @@ final class SerialExecutor implements Executor {
   }
 
   private void drain() {
+    drain(64);
+  }
+
+  private void drain(int maxTasks) {
     worker = Thread.currentThread();
     try {
-      for (int i = 0; i < 64; i++) {
+      for (int i = 0; i < maxTasks; i++) {
         Runnable next;
         synchronized (this) {
           next = tasks.pollFirst();
@@ -83,6 +102,6 @@ final class SerialExecutor implements Executor {
       Thread.interrupted();
     }
     // Yield the pool thread to other connections, then continue.
-    delegate.execute(this::drain);
+    dispatch();
   }
 }
