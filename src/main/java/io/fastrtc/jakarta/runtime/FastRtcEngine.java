@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  * no native threads behind.
  *
  * <p>A missing libwebrtc does not stop the engine: WebRTC signalling then answers with {@link
- * #unavailableReason()}, and the WebSocket and telephone transports work as usual.
+ * #unavailableReason()}. The WebSocket and telephone transports still accept sessions, but the
+ * resampler is libwebrtc's, so they carry no audio on a stream whose rates differ from the socket's
+ * (found by the fault drill; not yet fixed).
  */
 public class FastRtcEngine {
   private static final Logger LOG = Logger.getLogger(FastRtcEngine.class.getName());
@@ -73,7 +75,13 @@ public class FastRtcEngine {
     beforeWebRtcDispose = b.beforeWebRtcDispose;
     metrics = new RuntimeMetrics();
     RuntimeServices services =
-        new RuntimeServices(b.executor, b.scheduler, WebRtcEngine.resamplers(), metrics);
+        new RuntimeServices(
+            b.executor,
+            b.scheduler,
+            WebRtcEngine.resamplers(),
+            metrics,
+            settings.hangTimeout(RuntimeServices.DEFAULT_HANG_TIMEOUT),
+            settings.idleTimeout(RuntimeServices.DEFAULT_IDLE_TIMEOUT));
     registry = new ConnectionRegistry(services);
     clock = new AudioClock(registry, metrics, b.threads);
     WebRtcEngine started = null;

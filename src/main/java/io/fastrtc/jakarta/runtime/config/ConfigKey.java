@@ -60,6 +60,25 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "the annotation's `timeLimitSeconds` (0 = none)",
           "seconds a connection may last once connected");
 
+  /** How long one handler call may run before its connection is closed as hung. */
+  public static final ConfigKey HANDLER_HANG_TIMEOUT =
+      new ConfigKey(
+          "fastrtc.handler.hang-timeout",
+          "seconds",
+          "`30` (0 = never)",
+          "a handler call (`startUp`, `receive`, `emit`, video) running this long closes its"
+              + " connection: the client gets `{\"type\":\"error\"}`, the slot is freed, the call"
+              + " is interrupted 5 s later and `shutdown()` runs when it returns");
+
+  /** How long a client that should send media may send none before its connection is closed. */
+  public static final ConfigKey CONNECTION_IDLE_TIMEOUT =
+      new ConfigKey(
+          "fastrtc.connection.idle-timeout",
+          "seconds",
+          "`60` (0 = never)",
+          "a started connection whose stream's mode has the client send (`send-receive`, `send`)"
+              + " and that receives no audio or video this long is closed with an error");
+
   /** The server peer's STUN/TURN URLs. */
   public static final ConfigKey ICE_SERVERS =
       new ConfigKey(
@@ -245,6 +264,8 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           STREAM_ENABLED,
           STREAM_CONCURRENCY_LIMIT,
           STREAM_TIME_LIMIT,
+          HANDLER_HANG_TIMEOUT,
+          CONNECTION_IDLE_TIMEOUT,
           ICE_SERVERS,
           ICE_USERNAME,
           ICE_CREDENTIAL,

@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +119,39 @@ public final class Settings {
    */
   public int timeLimit(String stream, int declared) {
     return integer(ConfigKey.STREAM_TIME_LIMIT.forStream(stream)).orElse(declared);
+  }
+
+  /**
+   * {@code fastrtc.handler.hang-timeout}: how long one handler call may run before its connection
+   * is closed as hung; zero for never.
+   *
+   * @param byDefault the value when the key is not set
+   * @throws IllegalArgumentException naming the key when the value is not a whole number of seconds
+   *     at least 0
+   */
+  public Duration hangTimeout(Duration byDefault) {
+    return seconds(ConfigKey.HANDLER_HANG_TIMEOUT.name()).orElse(byDefault);
+  }
+
+  /**
+   * {@code fastrtc.connection.idle-timeout}: how long a client that should send media may send
+   * none; zero for never.
+   *
+   * @param byDefault the value when the key is not set
+   * @throws IllegalArgumentException naming the key when the value is not a whole number of seconds
+   *     at least 0
+   */
+  public Duration idleTimeout(Duration byDefault) {
+    return seconds(ConfigKey.CONNECTION_IDLE_TIMEOUT.name()).orElse(byDefault);
+  }
+
+  private Optional<Duration> seconds(String key) {
+    Optional<Integer> value = integer(key);
+    if (value.isPresent() && value.get() < 0) {
+      throw new IllegalArgumentException(
+          key + " must be 0 (never) or more seconds: " + value.get());
+    }
+    return value.map(Duration::ofSeconds);
   }
 
   /**

@@ -81,6 +81,9 @@ final class AudioLane {
     lane.execute(
         () -> {
           inputBacklog.decrementAndGet();
+          if (!lane.isStarted()) {
+            return; // queued before a close: only shutdown() follows
+          }
           if (audio != null) {
             audio.markInput(receivedNanos);
           }

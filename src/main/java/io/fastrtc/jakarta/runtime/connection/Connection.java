@@ -43,6 +43,7 @@ public final class Connection {
   private final HandlerLane lane;
   private final AudioLane audioLane;
   private final VideoLane video;
+  private final FaultWatch faults;
   private volatile Transport transport;
   private volatile EndReason endReason;
 
@@ -72,6 +73,9 @@ public final class Connection {
         definition.modality().hasVideo()
             ? new VideoLane(lane, id, definition, lease.handler(), services)
             : null;
+    this.faults =
+        new FaultWatch(
+            id, definition.name(), definition.mode().clientSends(), lane, new Host(), services);
     this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
@@ -173,6 +177,7 @@ public final class Connection {
     if (video != null) {
       video.start();
     }
+    faults.start(timers);
   }
 
   private void startUp() {
@@ -187,6 +192,7 @@ public final class Connection {
    * Dropped (and counted) before start and when the handler has fallen 5 s behind.
    */
   public void onInput(AudioFrame frame, long receivedNanos) {
+    faults.mediaArrived();
     if (state.isStarted() && audioLane != null) {
       audioLane.receive(frame, receivedNanos);
     }
@@ -199,6 +205,7 @@ public final class Connection {
    * @param receivedNanos {@link System#nanoTime()} when the decoded frame arrived
    */
   public void onVideoInput(VideoFrame frame, long receivedNanos) {
+    faults.mediaArrived();
     if (state.isStarted() && video != null) {
       video.offer(frame, receivedNanos);
     }

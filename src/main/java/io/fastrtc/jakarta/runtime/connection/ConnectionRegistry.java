@@ -60,9 +60,20 @@ public final class ConnectionRegistry {
 
   private final RuntimeServices services;
 
+  /**
+   * The close path's classes, loaded while the application's archive can still be read: an undeploy
+   * may delete the WAR before the connections close (found by the undeploy drill).
+   */
+  @SuppressWarnings("unused") // held only so that the constructor loads the classes
+  private final List<Class<?>> closePathClasses;
+
   /** Creates an empty registry. */
   public ConnectionRegistry(RuntimeServices services) {
     this.services = services;
+    List<Class<?>> close = new ArrayList<>(OutputBuffer.closePathClasses());
+    close.add(HandlerShutdown.class);
+    close.add(FaultWatch.class);
+    this.closePathClasses = List.copyOf(close);
   }
 
   /**

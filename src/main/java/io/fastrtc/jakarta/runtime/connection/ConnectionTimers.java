@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's timers on the shared scheduler: the connect watchdog, the stream's time limit,
- * the close that waits for queued audio to play, and the check for a handler that hangs at close.
+ * the close that waits for queued audio to play, the periodic watch for a hung handler call and for
+ * a client that sends no media, and the check for a handler that hangs at close.
  */
 final class ConnectionTimers {
   /** How long shutdown may wait behind a hung handler call before it is interrupted. */
@@ -18,6 +19,8 @@ final class ConnectionTimers {
   private volatile Future<?> timeLimit;
   private volatile Future<?> playbackClose;
   private volatile Future<?> hangCheck;
+  private volatile Future<?> watch;
+  private volatile boolean cancelled;
 
   ConnectionTimers(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
@@ -45,8 +48,24 @@ final class ConnectionTimers {
     playbackClose = scheduler.schedule(close, playMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Cancels the watchdog, the time limit and a pending playback close: the connection closes. */
+  /** Runs {@code check} every {@code period} until {@link #cancelAll()}. Once. */
+  void startWatch(Duration period, Runnable check) {
+    if (watch == null && !cancelled) {
+      long millis = period.toMillis();
+      watch = scheduler.scheduleWithFixedDelay(check, millis, millis, TimeUnit.MILLISECONDS);
+      if (cancelled) {
+        cancel(watch); // the connection closed meanwhile
+      }
+    }
+  }
+
+  /**
+   * Cancels the watchdog, the time limit, the watch and a pending playback close: the connection
+   * closes.
+   */
   void cancelAll() {
+    cancelled = true;
+    cancel(watch);
     cancel(connectWatchdog);
     cancel(timeLimit);
     cancel(playbackClose);

@@ -60,6 +60,21 @@ public interface Transport {
     return false;
   }
 
+  /** {@link #mediaMark()}'s answer when the transport cannot tell. */
+  long NO_MARK = Long.MIN_VALUE;
+
+  /**
+   * A value that grows whenever media from the client has arrived (e.g. the time of the newest
+   * packet), for the idle timeout; 0 or less while none has; or {@link #NO_MARK} when the
+   * connection should count the input frames it is handed instead (the default, right for
+   * message-based transports, where each frame is media the client sent). WebRTC answers from its
+   * RTP receivers, because libwebrtc keeps handing on decoded silence when no packet arrives.
+   * Called on the scheduler about once a second; must not block long.
+   */
+  default long mediaMark() {
+    return NO_MARK;
+  }
+
   /** Frees every resource of the transport. Idempotent; never throws. */
   void close();
 }

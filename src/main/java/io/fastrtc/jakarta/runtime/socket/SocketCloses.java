@@ -57,6 +57,8 @@ final class SocketCloses {
       case TIME_LIMIT -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "time limit reached");
       case SERVER_STOP -> SERVER_STOPPING;
       case HANDLER_ERROR -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler error");
+      case HANDLER_HUNG -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler hung");
+      case NO_MEDIA -> new CloseReason(CloseCodes.VIOLATED_POLICY, "no media");
       case CONNECT_TIMEOUT, TRANSPORT_FAILED, SETUP_FAILED ->
           new CloseReason(CloseCodes.UNEXPECTED_CONDITION, lowerCase(reason));
     };

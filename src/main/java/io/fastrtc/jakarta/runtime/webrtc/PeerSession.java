@@ -3,7 +3,9 @@ package io.fastrtc.jakarta.runtime.webrtc;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpReceiver;
 import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpSynchronizationSource;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
@@ -194,6 +196,27 @@ final class PeerSession implements Transport, PeerObserver.Session {
       video.dispose();
     }
     audio.dispose();
+  }
+
+  /**
+   * The newest RTP source timestamp over the peer's receivers (libwebrtc keeps a source for 10 s
+   * after its last packet), or 0 while no packet has arrived: decoded frames alone do not tell,
+   * because libwebrtc hands on silence when nothing arrives.
+   */
+  @Override
+  public long mediaMark() {
+    synchronized (pushLock) {
+      if (closed) {
+        return 0;
+      }
+      long newest = 0;
+      for (RTCRtpReceiver receiver : pc.getReceivers()) {
+        for (RTCRtpSynchronizationSource source : receiver.getSynchronizationSources()) {
+          newest = Math.max(newest, source.timestamp);
+        }
+      }
+      return newest;
+    }
   }
 
   // ---- PeerObserver.Session (libwebrtc threads: never block here, never throw) ----
