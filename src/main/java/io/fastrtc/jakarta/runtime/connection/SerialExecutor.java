@@ -13,6 +13,7 @@ final class SerialExecutor implements Executor {
   private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
   private final Executor delegate;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private final Runnable drainTask = this::drain;
   private boolean running;
   private volatile Thread worker;
 
@@ -29,7 +30,7 @@ final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    delegate.execute(this::drain);
+    delegate.execute(drainTask);
   }
 
   /** The number of tasks waiting. */
@@ -68,6 +69,6 @@ final class SerialExecutor implements Executor {
       Thread.interrupted();
     }
     // Yield the pool thread to other connections, then continue.
-    delegate.execute(this::drain);
+    delegate.execute(drainTask);
   }
 }
