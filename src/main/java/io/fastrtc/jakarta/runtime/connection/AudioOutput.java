@@ -19,8 +19,9 @@ final class AudioOutput {
   /** Silent ticks after a burst of audio after which its playback counts as ended. */
   static final int PLAYBACK_END_TICKS = StreamHandler.PLAYBACK_END_MILLIS / 10;
 
-  private final OutboundAudio outbound;
-  private final short[] frame;
+  // Replaced only by useRate(), before the connection starts; read under pushLock by the clock.
+  private volatile OutboundAudio outbound;
+  private volatile short[] frame;
   private final Resampler.Factory resamplerFactory;
   private final RuntimeMetrics metrics;
 
@@ -39,6 +40,28 @@ final class AudioOutput {
     this.frame = new short[outbound.frameSamples()];
     this.resamplerFactory = resamplerFactory;
     this.metrics = metrics;
+  }
+
+  /**
+   * Sends the audio at {@code sampleRate} instead of the stream's output rate: a transport that
+   * encodes at one rate itself (WebRTC's Opus at 48 kHz) saves a second conversion, and a handler
+   * that already produces that rate (an echo) needs none at all. Only before the connection starts,
+   * while nothing is queued; otherwise ignored.
+   */
+  void useRate(int sampleRate) {
+    synchronized (pushLock) {
+      if (sampleRate == outbound.sampleRate() || outbound.bufferedMillis() > 0) {
+        return;
+      }
+      OutboundAudio replaced = new OutboundAudio(sampleRate, 1);
+      frame = new short[replaced.frameSamples()];
+      outbound = replaced;
+    }
+  }
+
+  /** The rate the audio is sent at. */
+  int sampleRate() {
+    return outbound.sampleRate();
   }
 
   /**
@@ -92,6 +115,7 @@ final class AudioOutput {
 
   /** Queues the handler's audio, mixed to mono and resampled to the output rate. */
   void write(AudioFrame audio) {
+    OutboundAudio outbound = this.outbound;
     short[] mono = Pcm.toMono(audio.samples(), audio.channels());
     if (audio.sampleRate() != outbound.sampleRate()) {
       Resampler r =

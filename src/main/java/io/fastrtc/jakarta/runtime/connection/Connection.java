@@ -111,6 +111,9 @@ public final class Connection {
 
   /** Connects the media side. Must be called before {@link #start()}. */
   public void attach(Transport transport) {
+    if (audio != null && transport.nativeAudioRate() > 0) {
+      audio.useRate(transport.nativeAudioRate());
+    }
     this.transport = transport;
   }
 

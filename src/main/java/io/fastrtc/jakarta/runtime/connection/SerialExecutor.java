@@ -14,6 +14,7 @@ final class SerialExecutor implements Executor {
   private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
   private final Executor delegate;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private final Runnable drainTask = this::drain;
   private boolean running;
   private volatile Thread worker;
 
@@ -43,7 +44,7 @@ final class SerialExecutor implements Executor {
    */
   private void dispatch() {
     try {
-      delegate.execute(this::drain);
+      delegate.execute(drainTask);
     } catch (RejectedExecutionException e) {
       LOG.fine(() -> "Executor refused the lane (" + e + "); running it on the caller");
       drain(Integer.MAX_VALUE);

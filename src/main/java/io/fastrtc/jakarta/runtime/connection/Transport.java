@@ -20,6 +20,15 @@ public interface Transport {
   void pushAudio(short[] frame, int sampleRate, int channels);
 
   /**
+   * The sample rate this transport encodes audio at, if it takes any rate and converts itself
+   * (WebRTC: Opus at 48 kHz); the connection then sends at this rate and no conversion is done
+   * twice. 0 (the default): send at the stream's output rate, which the client expects.
+   */
+  default int nativeAudioRate() {
+    return 0;
+  }
+
+  /**
    * Sends one video frame, any format; called from the connection's handler lane. Transports
    * without video (WebSocket, telephone) ignore it.
    */

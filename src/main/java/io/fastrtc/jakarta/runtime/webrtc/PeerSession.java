@@ -36,6 +36,7 @@ import java.util.logging.Logger;
  */
 final class PeerSession implements Transport, PeerObserver.Session {
   private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
+  private static final int OPUS_RATE = 48_000;
 
   private final WebRtcEngine engine;
   private final Connection connection;
@@ -158,6 +159,12 @@ final class PeerSession implements Transport, PeerObserver.Session {
         audio.push(frame, sampleRate, channels);
       }
     }
+  }
+
+  /** Opus encodes at 48 kHz: audio pushed at that rate is not converted again by libwebrtc. */
+  @Override
+  public int nativeAudioRate() {
+    return OPUS_RATE;
   }
 
   @Override
