@@ -2,17 +2,25 @@ package io.fastrtc.jakarta.handlers.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
+import io.fastrtc.jakarta.api.Emission;
+import io.fastrtc.jakarta.api.Modality;
+import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.speech.SpeechToText;
 import io.fastrtc.jakarta.handlers.speech.vosk.VoskSpeechToText;
 import io.fastrtc.jakarta.testing.SpeechSynth;
 import io.fastrtc.jakarta.testkit.FakeStreamContext;
 import io.fastrtc.jakarta.testkit.HandlerTester;
 import io.fastrtc.jakarta.testkit.SentMessage;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +150,27 @@ class ReplyOnStopWordsTest {
       assertThat(handler.isListening()).isTrue();
     }
     assertThat(context.messages()).contains(expected);
+  }
+
+  /** The README's example, verbatim: it has to compile. */
+  @RealtimeStream(name = "assistant", modality = Modality.AUDIO)
+  @Dependent
+  public static class Assistant extends ReplyOnStopWords {
+    @Inject SpeechToText stt; // Vosk, unless you declare your own
+
+    public Assistant() {
+      super(StopWords.of("computer"), ReplyOptions.DEFAULTS);
+    }
+
+    @Override
+    protected Flow.Publisher<? extends AudioEmission> reply(Utterance u) {
+      return Replies.of(Emission.outputs(stt.transcribe(u.audio()))); // what followed "computer"
+    }
+  }
+
+  @Test
+  void theReadmeExampleListensForItsStopWord() {
+    assertThat(new Assistant().stopWords().phrases()).containsExactly("computer");
   }
 
   private static short[] upsample(short[] at16k) {
