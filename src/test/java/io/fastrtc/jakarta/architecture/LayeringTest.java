@@ -97,6 +97,15 @@ class LayeringTest {
           .resideInAPackage("ai.onnxruntime..");
 
   @ArchTest
+  static final ArchRule onlyTheVoskPackageTouchesVosk =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.speech.vosk..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.vosk..", "com.sun.jna..");
+
+  @ArchTest
   static final ArchRule handlersAndDemoUseOnlyTheApi =
       noClasses()
           .that()
