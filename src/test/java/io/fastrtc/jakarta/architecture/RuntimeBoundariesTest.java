@@ -70,6 +70,11 @@ class RuntimeBoundariesTest {
           "connection.RuntimeMetrics",
           "connection.RuntimeServices",
           "connection.Transport",
+          // Operations: the drain and health decisions the web layer's adapters report.
+          "operations.Drain",
+          "operations.DrainState",
+          "operations.Health",
+          "operations.HealthReport",
           // The socket transport as its one endpoint and the engine see it.
           "socket.SocketRoute",
           "socket.SocketSession",

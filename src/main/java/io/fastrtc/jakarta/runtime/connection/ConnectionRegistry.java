@@ -60,6 +60,9 @@ public final class ConnectionRegistry {
 
   private final RuntimeServices services;
 
+  /** False once the server drains: every new connection is refused with {@code server_draining}. */
+  private volatile boolean admitting = true;
+
   /** Creates an empty registry. */
   public ConnectionRegistry(RuntimeServices services) {
     this.services = services;
@@ -88,6 +91,9 @@ public final class ConnectionRegistry {
       String id,
       StreamUser owner,
       Function<StreamDefinition, HandlerLease> handlers) {
+    if (!admitting) {
+      return Admission.refused(ErrorCode.SERVER_DRAINING, 0);
+    }
     Key key = Key.of(id, owner);
     if (live.containsKey(key)) {
       return Admission.refused(ErrorCode.CONNECTION_ALREADY_EXISTS, 0);
@@ -151,6 +157,19 @@ public final class ConnectionRegistry {
 
   private static String ownerName(StreamUser user) {
     return user == null ? "" : Objects.requireNonNull(user.name());
+  }
+
+  /**
+   * Refuses every new connection from now on ({@link ErrorCode#SERVER_DRAINING}), on every
+   * transport; live connections are untouched. There is no way back: a drain ends with a stop.
+   */
+  public synchronized void stopAdmitting() {
+    admitting = false;
+  }
+
+  /** Whether new connections are still admitted. */
+  public boolean isAdmitting() {
+    return admitting;
   }
 
   /** Live connections of one stream. */

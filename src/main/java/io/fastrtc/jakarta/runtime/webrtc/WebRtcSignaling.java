@@ -116,6 +116,9 @@ public final class WebRtcSignaling {
   }
 
   private SignalResponse offer(StreamDefinition stream, OfferRequest request, StreamUser caller) {
+    if (!registry.isAdmitting()) {
+      return SignalResponse.draining(); // before any SDP work: a load balancer retries elsewhere
+    }
     if (engine == null) {
       return SignalResponse.rejected(503, ErrorCode.WEBRTC_UNAVAILABLE, unavailableReason);
     }
@@ -125,9 +128,11 @@ public final class WebRtcSignaling {
     }
     Admission admission = registry.admit(stream, request.webrtcId(), caller, handlers);
     if (!admission.isAdmitted()) {
-      return admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED
-          ? SignalResponse.concurrencyLimitReached(admission.limit())
-          : SignalResponse.failed(admission.refusal());
+      return switch (admission.refusal()) {
+        case CONCURRENCY_LIMIT_REACHED -> SignalResponse.concurrencyLimitReached(admission.limit());
+        case SERVER_DRAINING -> SignalResponse.draining();
+        default -> SignalResponse.failed(admission.refusal());
+      };
     }
     Connection connection = admission.connection();
     try {
