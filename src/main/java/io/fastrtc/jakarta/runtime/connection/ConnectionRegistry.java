@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,9 @@ public final class ConnectionRegistry {
   }
 
   private final Map<Key, Connection> live = new ConcurrentHashMap<>();
+
+  /** Each live connection's transport label, for metrics. */
+  private final Map<Connection, String> transports = new ConcurrentHashMap<>();
 
   /** Closed connections whose close path may still be releasing native objects. */
   private final Set<Connection> closing = ConcurrentHashMap.newKeySet();
@@ -80,13 +84,43 @@ public final class ConnectionRegistry {
   }
 
   /**
+   * As {@link #admit(StreamDefinition, String, StreamUser, String, Function)}, transport unknown.
+   */
+  public Admission admit(
+      StreamDefinition definition,
+      String id,
+      StreamUser owner,
+      Function<StreamDefinition, HandlerLease> handlers) {
+    return admit(definition, id, owner, "unknown", handlers);
+  }
+
+  /**
    * Admits a new connection that belongs to {@code owner}: only lookups for that user find it, and
    * the id need only be free among that user's connections.
    *
    * @param owner the authenticated user opening it, or null without single sign-on
+   * @param transport the transport's label for metrics: {@code webrtc}, {@code websocket} or {@code
+   *     telephone}
    * @param handlers obtains a fresh handler instance for the stream
    */
-  public synchronized Admission admit(
+  public Admission admit(
+      StreamDefinition definition,
+      String id,
+      StreamUser owner,
+      String transport,
+      Function<StreamDefinition, HandlerLease> handlers) {
+    Admission admission = admitOrRefuse(definition, id, owner, handlers);
+    ConnectionEvents events = services.metrics().events();
+    if (admission.isAdmitted()) {
+      transports.put(admission.connection(), transport);
+      events.opened(definition.name(), transport);
+    } else {
+      events.refused(definition.name(), transport, admission.refusal().wireName());
+    }
+    return admission;
+  }
+
+  private synchronized Admission admitOrRefuse(
       StreamDefinition definition,
       String id,
       StreamUser owner,
@@ -113,6 +147,17 @@ public final class ConnectionRegistry {
   }
 
   private void forget(Connection connection) {
+    String transport = transports.remove(connection);
+    EndReason reason = connection.endReason();
+    services
+        .metrics()
+        .events()
+        .closed(
+            connection.definition().name(),
+            transport == null ? "unknown" : transport,
+            reason == null ? "closed" : reason.name().toLowerCase(Locale.ROOT),
+            connection.timers().ageNanos(),
+            connection.timers().connectNanos());
     closing.removeIf(c -> c.release().isDone());
     closing.add(connection);
     Key key = Key.of(connection);
@@ -170,6 +215,15 @@ public final class ConnectionRegistry {
   /** Whether new connections are still admitted. */
   public boolean isAdmitting() {
     return admitting;
+  }
+
+  /** Live connections of one stream over one transport ({@code webrtc}, {@code websocket}, ...). */
+  public int count(String stream, String transport) {
+    return (int)
+        transports.entrySet().stream()
+            .filter(e -> e.getValue().equals(transport))
+            .filter(e -> e.getKey().definition().name().equals(stream))
+            .count();
   }
 
   /** Live connections of one stream. */

@@ -38,6 +38,14 @@ public class DrainGate extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (engine.drain().isDraining() && opensConnection(req)) {
+      String path = req.getRequestURI().substring(req.getContextPath().length());
+      engine
+          .metrics()
+          .events()
+          .refused(
+              streamOf(path),
+              path.contains("/telephone/") ? "telephone" : "websocket",
+              "server_draining");
       SignalResponse refusal = SignalResponse.draining();
       res.setStatus(refusal.httpStatus());
       res.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
@@ -47,6 +55,16 @@ public class DrainGate extends HttpFilter {
       return;
     }
     chain.doFilter(req, res);
+  }
+
+  /** The stream a route names ({@code /streams/<name>/...}), else the default stream's routes. */
+  private static String streamOf(String path) {
+    String p = path.startsWith("/api/") ? path.substring(4) : path;
+    if (p.startsWith("/streams/")) {
+      int end = p.indexOf('/', 9);
+      return end < 0 ? p.substring(9) : p.substring(9, end);
+    }
+    return "default";
   }
 
   private static boolean opensConnection(HttpServletRequest req) {
