@@ -3,6 +3,7 @@ package io.fastrtc.jakarta.web.operations;
 import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.wire.SignalResponse;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -28,7 +29,9 @@ import java.nio.charset.StandardCharsets;
       "/api/telephone/*",
       "/api/streams/*"
     },
-    asyncSupported = true)
+    asyncSupported = true,
+    // FORWARD too: RootRoutes may run first and forward /telephone/incoming to /api/telephone/...
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class DrainGate extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
