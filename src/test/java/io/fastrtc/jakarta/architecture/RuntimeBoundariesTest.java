@@ -66,6 +66,8 @@ class RuntimeBoundariesTest {
           "connection.Connection",
           "connection.ConnectionRegistry",
           "connection.EndReason",
+          // Connection events for metrics: the web layer's MicroProfile Metrics implement it.
+          "connection.ConnectionEvents",
           "connection.HandlerLease",
           "connection.RuntimeMetrics",
           "connection.RuntimeServices",
