@@ -197,6 +197,25 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "where an application that embeds `fastrtc-classes.jar` serves its bundled pages, e.g."
               + " `/tools/rtc` (not `/`); the default location then answers 404");
 
+  /** How long a drain lets live connections go on before it closes them. */
+  public static final ConfigKey DRAIN_DEADLINE =
+      new ConfigKey(
+          "fastrtc.drain.deadline-seconds",
+          "seconds",
+          "`30`",
+          "how long `POST /api/drain` lets live connections go on (unless its body says"
+              + " `deadline_seconds`) before they are closed");
+
+  /** How long a server stop drains before it closes the live connections. */
+  public static final ConfigKey DRAIN_ON_STOP =
+      new ConfigKey(
+          "fastrtc.drain.stop-seconds",
+          "seconds",
+          "`0` (close at once)",
+          "how long stopping the server or the application drains first: new connections are"
+              + " refused, live ones may end by themselves; keep it below the orchestrator's grace"
+              + " period (e.g. `25` with Kubernetes' 30 s)");
+
   /** Puts every route behind single sign-on. */
   public static final ConfigKey SECURITY_ENABLED =
       new ConfigKey(
@@ -301,7 +320,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           SECURITY_OPERATOR_ROLE,
           SECURITY_ALLOWED_ORIGINS,
           STREAM_ROLES,
-          SPEECH_VOSK_MODEL);
+          SPEECH_VOSK_MODEL,
+          DRAIN_DEADLINE,
+          DRAIN_ON_STOP);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {

@@ -219,6 +219,24 @@ public final class Settings {
     return text(ConfigKey.STREAM_ROLES.forStream(stream)).map(Settings::list);
   }
 
+  /** {@code fastrtc.drain.deadline-seconds}: a drain's deadline unless the request names one. */
+  public Duration drainDeadline() {
+    return seconds(ConfigKey.DRAIN_DEADLINE.name(), 30);
+  }
+
+  /** {@code fastrtc.drain.stop-seconds}: how long a server stop drains first (0: not at all). */
+  public Duration drainOnStop() {
+    return seconds(ConfigKey.DRAIN_ON_STOP.name(), 0);
+  }
+
+  private Duration seconds(String key, int defaultSeconds) {
+    int value = integer(key).orElse(defaultSeconds);
+    if (value < 0) {
+      throw new IllegalArgumentException(key + " must not be negative: " + value);
+    }
+    return Duration.ofSeconds(value);
+  }
+
   private IceSettings readIce() {
     return new IceSettings(
         text(ConfigKey.ICE_SERVERS.name()).map(Settings::list).orElse(List.of()),

@@ -109,6 +109,11 @@ public final class Connection {
     return transport;
   }
 
+  /** Its timers (for the registry's metrics: connect time and age). */
+  ConnectionTimers timers() {
+    return timers;
+  }
+
   /** Connects the media side. Must be called before {@link #start()}. */
   public void attach(Transport transport) {
     if (audio != null && transport.nativeAudioRate() > 0) {

@@ -21,6 +21,8 @@ final class ConnectionTimers {
   private volatile Future<?> hangCheck;
   private volatile Future<?> watch;
   private volatile boolean cancelled;
+  private final long createdNanos = System.nanoTime();
+  private volatile long connectNanos = -1;
 
   ConnectionTimers(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
@@ -34,6 +36,19 @@ final class ConnectionTimers {
   /** The connection is connected: the watchdog is satisfied. */
   void disarmConnectWatchdog() {
     cancel(connectWatchdog);
+    if (connectNanos < 0) {
+      connectNanos = System.nanoTime() - createdNanos;
+    }
+  }
+
+  /** How long the connection took to connect, or -1 when it has not. */
+  long connectNanos() {
+    return connectNanos;
+  }
+
+  /** How long ago the connection was created. */
+  long ageNanos() {
+    return System.nanoTime() - createdNanos;
   }
 
   /** Starts the time limit once; no limit when {@code seconds} is 0. */

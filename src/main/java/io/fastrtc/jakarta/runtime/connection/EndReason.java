@@ -29,5 +29,7 @@ public enum EndReason {
   /** The application or server is stopping. */
   SERVER_STOP,
   /** Setting the connection up failed. */
-  SETUP_FAILED
+  SETUP_FAILED,
+  /** The server was draining and the drain's deadline passed with the connection still live. */
+  DRAIN_DEADLINE
 }

@@ -129,17 +129,18 @@ final class FastRtcProtocol extends SocketProtocol {
     session.send(ChannelMessages.error("the handler could not be created"));
   }
 
-  /** The contract's failure body, then a close: try again later at the limit. */
+  /** The contract's failure body, then a close: try again later at the limit or when draining. */
   @Override
   CloseReason refuse(String id, Admission admission) {
     boolean limit = admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED;
+    boolean draining = admission.refusal() == ErrorCode.SERVER_DRAINING;
     SignalResponse body =
         limit
             ? SignalResponse.concurrencyLimitReached(admission.limit())
-            : SignalResponse.failed(admission.refusal());
+            : draining ? SignalResponse.draining() : SignalResponse.failed(admission.refusal());
     LOG.info(() -> "WebSocket start refused on stream " + stream.name() + ": " + body.json());
     session.send(body.json());
-    return SocketCloses.refused(admission.refusal(), limit);
+    return SocketCloses.refused(admission.refusal(), limit || draining);
   }
 
   private void media(SocketEvent event) {

@@ -55,7 +55,7 @@ final class SocketCloses {
       case CLIENT_CLOSED -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "stopped");
       case CLOSE_STREAM -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "stream closed");
       case TIME_LIMIT -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "time limit reached");
-      case SERVER_STOP -> SERVER_STOPPING;
+      case SERVER_STOP, DRAIN_DEADLINE -> SERVER_STOPPING;
       case HANDLER_ERROR -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler error");
       case HANDLER_HUNG -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler hung");
       case NO_MEDIA -> new CloseReason(CloseCodes.VIOLATED_POLICY, "no media");
@@ -66,7 +66,7 @@ final class SocketCloses {
 
   /** A Twilio call: going away when the server stops, else a normal close naming the reason. */
   static CloseReason forCall(EndReason reason) {
-    if (reason == EndReason.SERVER_STOP) {
+    if (reason == EndReason.SERVER_STOP || reason == EndReason.DRAIN_DEADLINE) {
       return SERVER_STOPPING;
     }
     return new CloseReason(

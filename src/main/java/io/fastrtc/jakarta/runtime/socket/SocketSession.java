@@ -169,7 +169,13 @@ public final class SocketSession implements Transport {
       }
       Admission admission;
       try {
-        admission = registry.admit(stream, id, owner, handlers);
+        admission =
+            registry.admit(
+                stream,
+                id,
+                owner,
+                protocol instanceof TwilioProtocol ? "telephone" : "websocket",
+                handlers);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not create the handler of stream " + stream.name(), e);
         protocol.handlerUnavailable();

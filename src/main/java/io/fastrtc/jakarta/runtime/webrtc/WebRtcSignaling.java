@@ -36,6 +36,7 @@ public final class WebRtcSignaling {
   /** How long a connection may take to reach "connected" before it is closed (FastRTC: 30 s). */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final String TRANSPORT = "webrtc";
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_EARLY_IDS = 256;
   private static final int MAX_EARLY_PER_ID = 32;
@@ -116,6 +117,11 @@ public final class WebRtcSignaling {
   }
 
   private SignalResponse offer(StreamDefinition stream, OfferRequest request, StreamUser caller) {
+    if (!registry.isAdmitting()) {
+      // Before any SDP work: a load balancer retries elsewhere.
+      services.metrics().events().refused(stream.name(), TRANSPORT, "server_draining");
+      return SignalResponse.draining();
+    }
     if (engine == null) {
       return SignalResponse.rejected(503, ErrorCode.WEBRTC_UNAVAILABLE, unavailableReason);
     }
@@ -123,11 +129,13 @@ public final class WebRtcSignaling {
     if (problem != null) {
       return SignalResponse.rejected(400, ErrorCode.OFFER_FAILED, problem);
     }
-    Admission admission = registry.admit(stream, request.webrtcId(), caller, handlers);
+    Admission admission = registry.admit(stream, request.webrtcId(), caller, TRANSPORT, handlers);
     if (!admission.isAdmitted()) {
-      return admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED
-          ? SignalResponse.concurrencyLimitReached(admission.limit())
-          : SignalResponse.failed(admission.refusal());
+      return switch (admission.refusal()) {
+        case CONCURRENCY_LIMIT_REACHED -> SignalResponse.concurrencyLimitReached(admission.limit());
+        case SERVER_DRAINING -> SignalResponse.draining();
+        default -> SignalResponse.failed(admission.refusal());
+      };
     }
     Connection connection = admission.connection();
     try {

@@ -27,7 +27,12 @@ public enum ErrorCode {
   /** Not FastRTC's: single sign-on is on and the request carries no valid user (HTTP 401). */
   UNAUTHENTICATED("unauthenticated"),
   /** Not FastRTC's: the user lacks the stream's or the operator role, or a foreign origin (403). */
-  FORBIDDEN("forbidden");
+  FORBIDDEN("forbidden"),
+  /**
+   * Not FastRTC's: the server is draining (rolling deploy) and takes no new connection (HTTP 503
+   * with {@code Retry-After}); live connections continue.
+   */
+  SERVER_DRAINING("server_draining");
 
   private final String wireName;
 

@@ -38,9 +38,13 @@ final class Bodies {
   }
 
   static Response toResponse(SignalResponse response) {
-    return Response.status(response.httpStatus())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(response.json())
-        .build();
+    Response.ResponseBuilder built =
+        Response.status(response.httpStatus())
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(response.json());
+    if (response.retryAfterSeconds() > 0) {
+      built.header("Retry-After", response.retryAfterSeconds());
+    }
+    return built.build();
   }
 }
