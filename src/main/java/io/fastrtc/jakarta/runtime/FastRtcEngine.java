@@ -94,7 +94,11 @@ public class FastRtcEngine {
             b.handlers,
             (call, values) ->
                 call.updateInputs(
-                    current -> call.definition().inputs().merge(current, values, b.validator)));
+                    current -> call.definition().inputs().merge(current, values, b.validator)),
+            new SocketSessions.Limits(
+                settings.socketMaxMessagesPerSecond(),
+                settings.socketMaxCharsPerSecond(),
+                settings.socketMaxMessageChars()));
     telephone = new TelephoneWebhook(registry, () -> settings.telephonePublicUrl().orElse(null));
   }
 

@@ -20,5 +20,7 @@ public enum EndReason {
   /** The application or server is stopping. */
   SERVER_STOP,
   /** Setting the connection up failed. */
-  SETUP_FAILED
+  SETUP_FAILED,
+  /** The client broke the socket's message policy: too many messages or characters per second. */
+  POLICY_VIOLATION
 }

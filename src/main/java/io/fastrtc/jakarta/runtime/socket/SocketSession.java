@@ -49,7 +49,9 @@ public final class SocketSession implements Transport {
   private final SocketProtocol protocol;
   private final Future<?> startWatchdog;
   private final SocketInput input = new SocketInput();
-  private final TextAssembly messages = new TextAssembly(this::onText, this::onTooLong);
+  private final SocketSessions.Limits limits;
+  private final FloodGate gate;
+  private final TextAssembly messages;
   private volatile Connection connection;
   private volatile boolean ended;
 
@@ -60,7 +62,11 @@ public final class SocketSession implements Transport {
       ConnectionRegistry registry,
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers,
+      SocketSessions.Limits limits,
       Function<SocketSession, SocketProtocol> protocol) {
+    this.limits = limits;
+    this.gate = new FloodGate(limits, System.nanoTime(), this::flooded);
+    this.messages = new TextAssembly(limits.maxMessageChars(), this::onText, this::onTooLong);
     this.stream = stream;
     this.owner = owner;
     this.registry = registry;
@@ -88,12 +94,24 @@ public final class SocketSession implements Transport {
    * does.
    */
   public void onTextPart(String part, boolean last) {
-    messages.part(part, last);
+    if (!ended && gate.part(part.length(), last, System.nanoTime())) {
+      messages.part(part, last);
+    }
   }
 
   private void onTooLong(long chars) {
     if (!ended) {
-      protocol.invalid(null, SocketEvent.tooLarge(chars));
+      protocol.invalid(null, SocketEvent.tooLarge(chars, limits.maxMessageChars()));
+    }
+  }
+
+  /** The message policy is broken (reported once): tell the client, then close with 1008. */
+  private void flooded(String why) {
+    ended = true;
+    LOG.info(() -> protocol.describe() + " closed: " + why);
+    protocol.flooded(why);
+    if (!closeConnection(EndReason.POLICY_VIOLATION)) {
+      end(SocketCloses.FLOOD);
     }
   }
 
@@ -104,7 +122,7 @@ public final class SocketSession implements Transport {
     }
     SocketEvent event;
     try {
-      event = SocketEvent.parse(text);
+      event = SocketEvent.parse(text, limits.maxMessageChars());
     } catch (InvalidRequestException e) {
       protocol.invalid(null, e.getMessage());
       return;
@@ -122,7 +140,7 @@ public final class SocketSession implements Transport {
 
   /** A binary frame (registered on the routes whose protocol answers them). */
   public void onBinary() {
-    if (!ended) {
+    if (!ended && gate.message(System.nanoTime())) {
       protocol.onBinary();
     }
   }

@@ -107,11 +107,16 @@ public final class WebRtcSignaling {
     if (!connection.isOpen() || !(connection.transport() instanceof PeerSession session)) {
       return SignalResponse.failed(ErrorCode.CONNECTION_CLOSED);
     }
+    String problem = session.candidateProblem(candidate);
+    if (problem != null) {
+      return SignalResponse.rejected(200, ErrorCode.INVALID_CANDIDATE_FORMAT, problem);
+    }
     try {
       session.addCandidate(candidate);
       return SignalResponse.success();
     } catch (RuntimeException e) {
-      return SignalResponse.failed(String.valueOf(e.getMessage()));
+      return SignalResponse.rejected(
+          200, ErrorCode.INVALID_CANDIDATE_FORMAT, String.valueOf(e.getMessage()));
     }
   }
 
