@@ -50,6 +50,7 @@ public final class SocketSession implements Transport {
   private final Future<?> startWatchdog;
   private final SocketInput input = new SocketInput();
   private final SocketSessions.Limits limits;
+  private final String remoteAddress;
   private final FloodGate gate;
   private final TextAssembly messages;
   private volatile Connection connection;
@@ -65,6 +66,7 @@ public final class SocketSession implements Transport {
       SocketSessions.Limits limits,
       Function<SocketSession, SocketProtocol> protocol) {
     this.limits = limits;
+    this.remoteAddress = remoteAddress(socket);
     this.gate = new FloodGate(limits, System.nanoTime(), this::flooded);
     this.messages = new TextAssembly(limits.maxMessageChars(), this::onText, this::onTooLong);
     this.stream = stream;
@@ -201,11 +203,11 @@ public final class SocketSession implements Transport {
       c = admission.connection();
       prepare.accept(c);
       input.open(c, services.resamplers());
-      c.attach(this);
+      c.attach(this, remoteAddress);
       connection = c;
     }
     startWatchdog.cancel(false);
-    LOG.info(started);
+    LOG.fine(started);
     c.markConnected();
     c.start();
   }
@@ -256,6 +258,12 @@ public final class SocketSession implements Transport {
     fail();
   }
 
+  /** The client's address where the container tells it (Jetty's and Tomcat's user property). */
+  private static String remoteAddress(Session socket) {
+    Object address = socket.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
+    return address == null ? null : address.toString();
+  }
+
   // ---- Transport: the connection's side ----
 
   @Override
@@ -277,6 +285,11 @@ public final class SocketSession implements Transport {
   @Override
   public void onFlush(long droppedMillis) {
     protocol.onFlush(droppedMillis);
+  }
+
+  @Override
+  public String kind() {
+    return protocol.isPhone() ? "telephone" : "websocket";
   }
 
   @Override

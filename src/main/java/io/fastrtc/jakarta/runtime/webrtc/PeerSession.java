@@ -193,6 +193,11 @@ final class PeerSession implements Transport, PeerObserver.Session {
   // ---- Transport ----
 
   @Override
+  public String kind() {
+    return "webrtc";
+  }
+
+  @Override
   public void sendText(String message) {
     messenger.sendText(message);
   }

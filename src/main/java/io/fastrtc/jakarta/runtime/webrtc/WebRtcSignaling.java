@@ -86,7 +86,20 @@ public final class WebRtcSignaling {
    * @param caller the authenticated user, or null without single sign-on
    */
   public SignalResponse handle(StreamDefinition stream, OfferRequest request, StreamUser caller) {
-    return request.isCandidate() ? candidate(request, caller) : offer(stream, request, caller);
+    return handle(stream, request, caller, null);
+  }
+
+  /**
+   * Handles one parsed request for a stream on behalf of {@code caller} at {@code remoteAddress}.
+   *
+   * @param caller the authenticated user, or null without single sign-on
+   * @param remoteAddress the client's address for the connection log, or null
+   */
+  public SignalResponse handle(
+      StreamDefinition stream, OfferRequest request, StreamUser caller, String remoteAddress) {
+    return request.isCandidate()
+        ? candidate(request, caller)
+        : offer(stream, request, caller, remoteAddress);
   }
 
   private SignalResponse candidate(OfferRequest request, StreamUser caller) {
@@ -120,7 +133,8 @@ public final class WebRtcSignaling {
     }
   }
 
-  private SignalResponse offer(StreamDefinition stream, OfferRequest request, StreamUser caller) {
+  private SignalResponse offer(
+      StreamDefinition stream, OfferRequest request, StreamUser caller, String remoteAddress) {
     if (engine == null) {
       return SignalResponse.rejected(503, ErrorCode.WEBRTC_UNAVAILABLE, unavailableReason);
     }
@@ -139,7 +153,7 @@ public final class WebRtcSignaling {
       PeerSession session =
           new PeerSession(
               engine, connection, services.resamplers(), services.executor(), services.scheduler());
-      connection.attach(session);
+      connection.attach(session, remoteAddress);
       connection.armConnectWatchdog(CONNECT_TIMEOUT);
       String answer =
           session.answer(

@@ -1,10 +1,10 @@
 package io.fastrtc.jakarta.runtime.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -29,6 +29,9 @@ final class StrictJson {
   /** The most significant digits, and the largest decimal exponent, a number may have. */
   static final int MAX_NUMBER_DIGITS = 400;
 
+  /** Looked up once: {@code Json.create...} searches the service loader on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private StrictJson() {}
 
   /**
@@ -43,7 +46,7 @@ final class StrictJson {
     }
     check(text, what);
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       value = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidRequestException(what + " is not valid JSON: " + e.getMessage());
@@ -56,7 +59,7 @@ final class StrictJson {
 
   /** One pass over the tokens: depth, duplicate keys, numbers, and nothing after the value. */
   private static void check(String text, String what) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       Deque<Set<String>> keys = new ArrayDeque<>();
       int depth = 0;
       do {
