@@ -215,12 +215,24 @@ public final class Settings {
   }
 
   private IceSettings readIce() {
+    int min = integer(ConfigKey.ICE_PORT_MIN.name(), 0, 65_535).orElse(0);
+    int max = integer(ConfigKey.ICE_PORT_MAX.name(), 0, 65_535).orElse(0);
+    if (min > max) {
+      throw new IllegalArgumentException(
+          ConfigKey.ICE_PORT_MIN.name()
+              + " must not be above "
+              + ConfigKey.ICE_PORT_MAX.name()
+              + ": "
+              + min
+              + " > "
+              + max);
+    }
     return new IceSettings(
         text(ConfigKey.ICE_SERVERS.name()).map(Settings::list).orElse(List.of()),
         text(ConfigKey.ICE_USERNAME.name()).orElse(""),
         text(ConfigKey.ICE_CREDENTIAL.name()).orElse(""),
-        integer(ConfigKey.ICE_PORT_MIN.name(), 0, 65_535).orElse(0),
-        integer(ConfigKey.ICE_PORT_MAX.name(), 0, 65_535).orElse(0));
+        min,
+        max);
   }
 
   /** A comma-separated list, trimmed, without empty elements. */
