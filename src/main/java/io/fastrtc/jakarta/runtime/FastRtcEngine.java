@@ -112,7 +112,11 @@ public class FastRtcEngine {
             b.handlers,
             (call, values) ->
                 call.updateInputs(
-                    current -> call.definition().inputs().merge(current, values, b.validator)));
+                    current -> call.definition().inputs().merge(current, values, b.validator)),
+            new SocketSessions.Limits(
+                settings.socketMaxMessagesPerSecond(),
+                settings.socketMaxCharsPerSecond(),
+                settings.socketMaxMessageChars()));
     telephone = new TelephoneWebhook(registry, () -> settings.telephonePublicUrl().orElse(null));
     drain = new Drain(registry, b.scheduler);
     health = new Health(registry, clock, unavailableReason, drain);

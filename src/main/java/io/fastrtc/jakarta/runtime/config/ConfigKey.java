@@ -169,6 +169,34 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "`all`",
           "`relay` sends every browser through TURN");
 
+  /** The socket message policy: messages per second. */
+  public static final ConfigKey SOCKET_MAX_MESSAGES_PER_SECOND =
+      new ConfigKey(
+          "fastrtc.socket.max-messages-per-second",
+          "integer, 1 to 100000",
+          "`200`",
+          "text and binary messages per second one WebSocket (`/websocket/offer`,"
+              + " `/telephone/handler`) may send, averaged over a second; a flood is told why and"
+              + " closed with 1008");
+
+  /** The socket message policy: characters per second. */
+  public static final ConfigKey SOCKET_MAX_CHARS_PER_SECOND =
+      new ConfigKey(
+          "fastrtc.socket.max-chars-per-second",
+          "integer, 1 to 1073741824",
+          "`1048576`",
+          "characters of text per second one WebSocket may send, averaged over a second (48 kHz"
+              + " µ-law in base64 is 64,000); beyond, 1008 as above");
+
+  /** The socket message policy: the longest message. */
+  public static final ConfigKey SOCKET_MAX_MESSAGE_CHARS =
+      new ConfigKey(
+          "fastrtc.socket.max-message-chars",
+          "integer, 1 to 67108864",
+          "`262144`",
+          "the longest WebSocket text message handled; a longer one is answered `message too"
+              + " large` and ignored");
+
   /** The public URL of the application, for Twilio. */
   public static final ConfigKey TELEPHONE_PUBLIC_URL =
       new ConfigKey(
@@ -310,6 +338,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           CLIENT_ICE_TURN_USER,
           CLIENT_ICE_TURN_TTL,
           CLIENT_ICE_TRANSPORT_POLICY,
+          SOCKET_MAX_MESSAGES_PER_SECOND,
+          SOCKET_MAX_CHARS_PER_SECOND,
+          SOCKET_MAX_MESSAGE_CHARS,
           TELEPHONE_PUBLIC_URL,
           UI_ENABLED,
           UI_PATH,

@@ -46,6 +46,8 @@ public final class Connection {
   private final FaultWatch faults;
   private volatile Transport transport;
   private volatile EndReason endReason;
+  private final long openedNanos = System.nanoTime();
+  private volatile String remoteAddress = "unknown";
 
   Connection(
       String id,
@@ -116,10 +118,23 @@ public final class Connection {
 
   /** Connects the media side. Must be called before {@link #start()}. */
   public void attach(Transport transport) {
+    attach(transport, null);
+  }
+
+  /**
+   * Connects the media side of a client at {@code remoteAddress} and logs the connection's opening
+   * line. Must be called before {@link #start()}.
+   *
+   * @param remoteAddress the client's address, or null when the transport cannot tell
+   */
+  public void attach(Transport transport, String remoteAddress) {
     if (audio != null && transport.nativeAudioRate() > 0) {
       audio.useRate(transport.nativeAudioRate());
     }
     this.transport = transport;
+    this.remoteAddress =
+        remoteAddress == null || remoteAddress.isBlank() ? "unknown" : remoteAddress;
+    ConnectionLog.opened(this, transport.kind(), this.remoteAddress);
   }
 
   /** Runs {@code listener} once when the connection closes. */
@@ -273,7 +288,8 @@ public final class Connection {
       return;
     }
     endReason = reason;
-    LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
+    Transport t = transport;
+    ConnectionLog.closed(this, t == null ? "none" : t.kind(), remoteAddress, openedNanos, reason);
     timers.cancelAll();
     if (video != null) {
       video.stop();

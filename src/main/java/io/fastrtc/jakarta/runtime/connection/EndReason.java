@@ -31,5 +31,7 @@ public enum EndReason {
   /** Setting the connection up failed. */
   SETUP_FAILED,
   /** The server was draining and the drain's deadline passed with the connection still live. */
-  DRAIN_DEADLINE
+  DRAIN_DEADLINE,
+  /** The client broke the socket's message policy: too many messages or characters per second. */
+  POLICY_VIOLATION
 }

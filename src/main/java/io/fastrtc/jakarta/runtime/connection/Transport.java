@@ -85,5 +85,13 @@ public interface Transport {
   }
 
   /** Frees every resource of the transport. Idempotent; never throws. */
+  /**
+   * What carries the connection, for the connection log: {@code webrtc}, {@code websocket}, {@code
+   * telephone}.
+   */
+  default String kind() {
+    return "custom";
+  }
+
   void close();
 }

@@ -101,6 +101,11 @@ final class FastRtcProtocol extends SocketProtocol {
   }
 
   @Override
+  void flooded(String why) {
+    session.send(ChannelMessages.error(why + "; closing the socket (1008)"));
+  }
+
+  @Override
   void crashed(RuntimeException error) {
     session.send(ChannelMessages.error("internal error: " + error.getMessage()));
   }

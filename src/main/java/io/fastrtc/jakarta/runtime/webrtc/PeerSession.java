@@ -21,6 +21,7 @@ import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.IceCandidate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
 final class PeerSession implements Transport, PeerObserver.Session {
   private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
   private static final int OPUS_RATE = 48_000;
+  private static final int MAX_PENDING_CANDIDATES = 32;
 
   private final WebRtcEngine engine;
   private final Connection connection;
@@ -47,6 +49,9 @@ final class PeerSession implements Transport, PeerObserver.Session {
   private final DataChannelMessenger messenger;
   private final Object pushLock = new Object();
   private volatile boolean closed;
+  private volatile OfferShape offer;
+  private final List<IceCandidate> pending = new ArrayList<>(); // guarded by itself
+  private boolean remoteApplied; // guarded by pending
 
   PeerSession(
       WebRtcEngine engine,
@@ -83,11 +88,19 @@ final class PeerSession implements Transport, PeerObserver.Session {
    * the SDP, as FastRTC's clients expect).
    */
   String answer(String offerSdp, List<IceCandidate> early, Duration timeout) throws Exception {
-    observer.expectDataChannel(OfferShape.parse(offerSdp).hasDataChannel());
+    OfferShape shape = OfferShape.parse(offerSdp);
+    offer = shape;
+    observer.expectDataChannel(shape.hasDataChannel());
     long deadline = System.nanoTime() + timeout.toNanos();
     SdpSteps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
         .get(remaining(deadline), TimeUnit.NANOSECONDS);
-    early.forEach(this::addCandidate);
+    List<IceCandidate> waiting = new ArrayList<>(early);
+    synchronized (pending) {
+      remoteApplied = true;
+      waiting.addAll(pending);
+      pending.clear();
+    }
+    waiting.forEach(this::addEarlyCandidate);
     silenceExtraTracks();
     audio.addTo(pc);
     if (video != null) {
@@ -128,12 +141,47 @@ final class PeerSession implements Transport, PeerObserver.Session {
     return Math.max(1, deadline - System.nanoTime());
   }
 
+  /** An early candidate that does not fit the offer is dropped: it was answered already. */
+  private void addEarlyCandidate(IceCandidate candidate) {
+    String problem = candidateProblem(candidate);
+    try {
+      if (problem == null) {
+        addCandidate(candidate);
+      }
+    } catch (StreamException e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      String why = problem;
+      LOG.fine(() -> "Early candidate of " + connection.id() + " dropped: " + why);
+    }
+  }
+
+  /**
+   * Null when the candidate names a media section of the offer, else why not; see {@link
+   * OfferShape#candidateProblem}.
+   */
+  String candidateProblem(IceCandidate candidate) {
+    OfferShape shape = offer;
+    return shape == null
+        ? null // checked when the offer is applied
+        : shape.candidateProblem(candidate.sdpMid(), candidate.sdpMLineIndex());
+  }
+
   /**
    * Adds a trickled client candidate.
    *
    * @throws StreamException when libwebrtc cannot parse it
    */
   void addCandidate(IceCandidate candidate) {
+    synchronized (pending) {
+      if (!remoteApplied) { // trickled while the offer is being applied: added right after it
+        if (pending.size() < MAX_PENDING_CANDIDATES) {
+          pending.add(candidate);
+        }
+        return;
+      }
+    }
     if (!closed) {
       String mid = candidate.sdpMid() != null ? candidate.sdpMid() : "0";
       int index = Math.max(0, candidate.sdpMLineIndex());
@@ -146,6 +194,11 @@ final class PeerSession implements Transport, PeerObserver.Session {
   }
 
   // ---- Transport ----
+
+  @Override
+  public String kind() {
+    return "webrtc";
+  }
 
   @Override
   public void sendText(String message) {

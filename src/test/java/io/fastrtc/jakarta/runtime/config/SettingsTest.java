@@ -86,7 +86,7 @@ class SettingsTest {
         Settings.from(Map.of("fastrtc.ice.port-min", "5000", "fastrtc.ice.port-max", "4000"));
 
     assertThatThrownBy(settings::ice)
-        .hasMessage("ICE port range must satisfy 0 <= min <= max <= 65535: 5000..4000");
+        .hasMessage("fastrtc.ice.port-min must not be above fastrtc.ice.port-max: 5000 > 4000");
   }
 
   @Test
