@@ -238,6 +238,16 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "the Twilio account's auth token: the telephone routes then need a valid"
               + " `X-Twilio-Signature`; required under single sign-on");
 
+  /** The text-to-speech engine behind the unqualified {@code TextToSpeech} bean. */
+  public static final ConfigKey SPEECH_TTS =
+      new ConfigKey(
+          "fastrtc.speech.tts",
+          "`freetts` or `flite`",
+          "`freetts`",
+          "the text-to-speech engine `@Inject TextToSpeech` gets: FreeTTS kevin16 (pure Java) or"
+              + " Debian's `flite` (slt voice, needs the package); an application's own"
+              + " `@Alternative` bean wins");
+
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
@@ -266,7 +276,8 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           SECURITY_GROUPS_CLAIM,
           SECURITY_OPERATOR_ROLE,
           SECURITY_ALLOWED_ORIGINS,
-          STREAM_ROLES);
+          STREAM_ROLES,
+          SPEECH_TTS);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {
