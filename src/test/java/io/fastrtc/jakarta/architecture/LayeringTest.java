@@ -106,6 +106,15 @@ class LayeringTest {
           .resideInAPackage("com.sun.speech.freetts..");
 
   @ArchTest
+  static final ArchRule onlyTheVoskPackageTouchesVosk =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.speech.vosk..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.vosk..", "com.sun.jna..");
+
+  @ArchTest
   static final ArchRule handlersAndDemoUseOnlyTheApi =
       noClasses()
           .that()

@@ -248,6 +248,19 @@ public record ConfigKey(String name, String type, String defaultValue, String de
               + " Debian's `flite` (slt voice, needs the package); an application's own"
               + " `@Alternative` bean wins");
 
+  /**
+   * The folder of the Vosk speech-to-text model. Read by {@code handlers.speech.vosk} itself
+   * (handlers do not depend on the runtime); declared here with the others for the documentation.
+   */
+  public static final ConfigKey SPEECH_VOSK_MODEL =
+      new ConfigKey(
+          "fastrtc.speech.vosk.model",
+          "path",
+          "none (`mvn liberty:run` and the tests: `target/vosk/model-en-us`)",
+          "the folder of the Vosk model the built-in `SpeechToText` loads on first use (the one"
+              + " holding `am/`, `conf/`, `graph/`); unset, using speech-to-text fails saying what"
+              + " to add (`docs/voice-agents.md`)");
+
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
@@ -277,7 +290,8 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           SECURITY_OPERATOR_ROLE,
           SECURITY_ALLOWED_ORIGINS,
           STREAM_ROLES,
-          SPEECH_TTS);
+          SPEECH_TTS,
+          SPEECH_VOSK_MODEL);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {
