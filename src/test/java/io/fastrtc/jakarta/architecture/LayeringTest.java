@@ -97,6 +97,15 @@ class LayeringTest {
           .resideInAPackage("ai.onnxruntime..");
 
   @ArchTest
+  static final ArchRule onlyTheFreeTtsPackageTouchesFreeTts =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.speech.freetts..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.sun.speech.freetts..");
+
+  @ArchTest
   static final ArchRule onlyTheVoskPackageTouchesVosk =
       noClasses()
           .that()

@@ -304,6 +304,16 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "the Twilio account's auth token: the telephone routes then need a valid"
               + " `X-Twilio-Signature`; required under single sign-on");
 
+  /** The text-to-speech engine behind the unqualified {@code TextToSpeech} bean. */
+  public static final ConfigKey SPEECH_TTS =
+      new ConfigKey(
+          "fastrtc.speech.tts",
+          "`freetts` or `flite`",
+          "`freetts`",
+          "the text-to-speech engine `@Inject TextToSpeech` gets: FreeTTS kevin16 (pure Java) or"
+              + " Debian's `flite` (slt voice, needs the package); an application's own"
+              + " `@Alternative` bean wins");
+
   /**
    * The folder of the Vosk speech-to-text model. Read by {@code handlers.speech.vosk} itself
    * (handlers do not depend on the runtime); declared here with the others for the documentation.
@@ -351,6 +361,7 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           SECURITY_OPERATOR_ROLE,
           SECURITY_ALLOWED_ORIGINS,
           STREAM_ROLES,
+          SPEECH_TTS,
           SPEECH_VOSK_MODEL,
           DRAIN_DEADLINE,
           DRAIN_ON_STOP);

@@ -266,6 +266,25 @@ public final class Settings {
     return Duration.ofSeconds(value);
   }
 
+  /** The text-to-speech engines {@code fastrtc.speech.tts} may name. */
+  public static final List<String> SPEECH_ENGINES_TTS = List.of("freetts", "flite");
+
+  /**
+   * {@code fastrtc.speech.tts}: the name of the text-to-speech engine.
+   *
+   * @return {@code freetts} (the default) or {@code flite}
+   * @throws IllegalArgumentException naming the key when the value is another
+   */
+  public String speechTts() {
+    String key = ConfigKey.SPEECH_TTS.name();
+    String value = text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("freetts");
+    if (!SPEECH_ENGINES_TTS.contains(value)) {
+      throw new IllegalArgumentException(
+          key + " must be one of " + SPEECH_ENGINES_TTS + ": " + value);
+    }
+    return value;
+  }
+
   private IceSettings readIce() {
     int min = integer(ConfigKey.ICE_PORT_MIN.name(), 0, 65_535).orElse(0);
     int max = integer(ConfigKey.ICE_PORT_MAX.name(), 0, 65_535).orElse(0);

@@ -29,6 +29,10 @@ final class AudioOutput {
   private final Object pushLock = new Object();
 
   private final Map<Integer, Resampler> resamplers = new HashMap<>(); // handler lane only
+
+  /** Set by a flush: the resamplers' buffered input belongs to dropped audio. */
+  private volatile boolean restartResamplers;
+
   private long lastInputNanos; // handler lane only
   private int tickCount; // clock thread only
   private boolean burst; // clock thread only: audio was pushed since playback last ended
@@ -113,8 +117,16 @@ final class AudioOutput {
     lastInputNanos = receivedNanos;
   }
 
-  /** Queues the handler's audio, mixed to mono and resampled to the output rate. */
+  /**
+   * Queues the handler's audio, mixed to mono and resampled to the output rate (a text-to-speech
+   * voice's 16 kHz, say, to a WebRTC stream's 48 kHz). One streaming resampler per input rate keeps
+   * consecutive chunks joined without clicks; a flush starts them afresh.
+   */
   void write(AudioFrame audio) {
+    if (restartResamplers) {
+      restartResamplers = false;
+      close();
+    }
     OutboundAudio outbound = this.outbound;
     short[] mono = Pcm.toMono(audio.samples(), audio.channels());
     if (audio.sampleRate() != outbound.sampleRate()) {
@@ -142,6 +154,7 @@ final class AudioOutput {
   long flush(Transport transport) {
     synchronized (pushLock) {
       long dropped = outbound.flush();
+      restartResamplers = true;
       if (transport != null) {
         transport.onFlush(dropped);
       }

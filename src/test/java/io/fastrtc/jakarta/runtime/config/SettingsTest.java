@@ -144,4 +144,17 @@ class SettingsTest {
           .hasMessageContaining("fastrtc.ui.path");
     }
   }
+
+  @Test
+  void theSpeechEngineIsFreeTtsUnlessConfiguredAndMustBeKnown() {
+    assertThat(Settings.defaults().speechTts()).isEqualTo("freetts");
+    assertThat(Settings.from(Map.of("fastrtc.speech.tts", " Flite ")).speechTts())
+        .isEqualTo("flite");
+
+    Settings bad = Settings.from(Map.of("fastrtc.speech.tts", "espeak"));
+    assertThatThrownBy(bad::speechTts)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fastrtc.speech.tts")
+        .hasMessageContaining("espeak");
+  }
 }
