@@ -1,13 +1,10 @@
 package io.fastrtc.jakarta.testing;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Seeded generators and a {@link #forAll} runner for property tests in plain JUnit 5.
@@ -25,78 +22,6 @@ public final class Generated {
   private static final String EDGE_CHARS = "\u0000\t\n\r \"\\/{}[]:,\u007f\u00e9\ud800\udc00\uffff";
 
   private Generated() {}
-
-  /**
-   * A generator: draws one value from the random source it is given.
-   *
-   * @param <T> the generated type
-   */
-  @FunctionalInterface
-  public interface Gen<T> {
-    /**
-     * Draws a value.
-     *
-     * @param random the run's random source
-     * @return the value
-     */
-    T next(Random random);
-
-    /**
-     * Maps each generated value.
-     *
-     * @param <R> the new type
-     * @param f the mapping
-     * @return the mapped generator
-     */
-    default <R> Gen<R> map(Function<? super T, ? extends R> f) {
-      return r -> f.apply(next(r));
-    }
-
-    /**
-     * Keeps only values that pass {@code test}, drawing again (up to 1000 times) otherwise.
-     *
-     * @param test the condition
-     * @return the filtered generator
-     */
-    default Gen<T> filter(Predicate<? super T> test) {
-      return r -> {
-        for (int i = 0; i < 1000; i++) {
-          T value = next(r);
-          if (test.test(value)) {
-            return value;
-          }
-        }
-        throw new IllegalStateException("filter rejected 1000 values in a row");
-      };
-    }
-
-    /**
-     * Returns null instead of a value with the given probability.
-     *
-     * @param probability from 0 to 1
-     * @return the generator that sometimes yields null
-     */
-    default Gen<T> orNull(double probability) {
-      return r -> r.nextDouble() < probability ? null : next(r);
-    }
-
-    /**
-     * A list of 0 to {@code maxSize} values of this generator.
-     *
-     * @param maxSize the largest size
-     * @return the list generator
-     */
-    default Gen<List<T>> list(int maxSize) {
-      return r -> {
-        int size = size(r, maxSize);
-        List<T> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-          out.add(next(r));
-        }
-        return out;
-      };
-    }
-  }
 
   /**
    * Runs {@code property} on {@code tries} values of {@code gen}.
@@ -300,7 +225,7 @@ public final class Generated {
   }
 
   /** A size from 0 to max, with 0 and max more likely than chance. */
-  private static int size(Random r, int max) {
+  static int size(Random r, int max) {
     int pick = r.nextInt(10);
     if (pick == 0) {
       return 0;

@@ -3,8 +3,8 @@ package io.fastrtc.jakarta.runtime.webrtc;
 import static io.fastrtc.jakarta.testing.Generated.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fastrtc.jakarta.testing.Gen;
 import io.fastrtc.jakarta.testing.Generated;
-import io.fastrtc.jakarta.testing.Generated.Gen;
 import org.junit.jupiter.api.Test;
 
 /**

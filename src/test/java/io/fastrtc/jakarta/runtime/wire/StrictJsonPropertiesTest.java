@@ -4,8 +4,8 @@ import static io.fastrtc.jakarta.testing.Generated.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fastrtc.jakarta.testing.Gen;
 import io.fastrtc.jakarta.testing.Generated;
-import io.fastrtc.jakarta.testing.Generated.Gen;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
