@@ -21,8 +21,8 @@ import java.util.Locale;
  * Speech benchmark (prints figures; not a test, no server): Vosk's real-time factor and CPU per
  * second of audio streamed in 20 ms chunks, the time from the end of speech to the final
  * transcript, text-to-speech time to first audio (FreeTTS kevin16 and flite slt), and resident
- * memory per loaded model and per recognizer. Run with {@code bench/run-voice-bench.sh}. Not yet
- * measured here: the whole voice round trip and concurrent assistants.
+ * memory per loaded model and per recognizer. It also measures the voice round trip with 1, 2, 4, 8
+ * assistants in parallel ({@link VoiceRoundTrip}). Run with {@code bench/run-voice-bench.sh}.
  */
 public final class SpeechBenchmark {
   private static final List<String> QUESTIONS =
@@ -83,6 +83,21 @@ public final class SpeechBenchmark {
       long perRecognizer = (rssKb() - rssBefore) / 10;
       for (SpeechRecognition rec : open) {
         rec.close();
+      }
+      FreeTtsSpeech freetts = FreeTtsSpeech.load();
+      for (int k = 1; k <= 8; k *= 2) {
+        List<Double> trips = VoiceRoundTrip.run(k, audio, vosk, freetts);
+        System.out.printf(
+            Locale.ROOT,
+            "voice round trip (end of speech to first answer audio, FreeTTS), %d assistant(s) in"
+                + " parallel, %d questions: p50 %.0f ms, p95 %.0f ms%n",
+            k,
+            trips.size(),
+            pct(trips, 50),
+            pct(trips, 95));
+        if (pct(trips, 50) > 1000) {
+          break;
+        }
       }
       System.out.printf(
           Locale.ROOT,
