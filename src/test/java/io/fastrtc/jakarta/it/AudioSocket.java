@@ -49,6 +49,17 @@ final class AudioSocket implements AutoCloseable {
             + "\"}}");
   }
 
+  /** Sends {@code text} and returns the text of the next message that arrives. */
+  String exchange(String text) {
+    client.send(text);
+    return client.awaitNext(m -> true, WAIT).text();
+  }
+
+  /** Sends a ping and returns the answer (the contract's {@code {"event":"pong"}}). */
+  String ping() {
+    return exchange("{\"event\":\"ping\"}");
+  }
+
   /** A microphone at {@code inputRate} that sends 20 ms media messages (silent at first). */
   PacedSignal microphone(int inputRate) {
     return new PacedSignal(inputRate, this::sendAudio);

@@ -107,27 +107,21 @@ class PayaraMediaIT {
   @Test
   void aMalformedWebSocketFrameGetsTheContractsAnswerAndTheSocketKeepsWorking() {
     try (AudioSocket socket = AudioSocket.open(payara.base(), "websocket/offer", 24_000)) {
-      socket.client.send("{\"event\": oops");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(socket.exchange("{\"event\": oops"))
           .startsWith(
               "{\"type\":\"error\",\"message\":\"invalid message: the message is not valid JSON");
-      socket.client.send("{\"event\":\"ping\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .isEqualTo("{\"event\":\"pong\"}");
+      assertThat(socket.ping()).isEqualTo("{\"event\":\"pong\"}");
     }
   }
 
   @Test
   void anOversizedWebSocketFrameGetsMessageTooLargeAndTheSocketStaysOpen() {
     try (AudioSocket socket = AudioSocket.open(payara.base(), "websocket/offer", 24_000)) {
-      socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(socket.exchange("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}"))
           .startsWith(
               "{\"type\":\"error\",\"message\":\"invalid message: message too large: 300026"
                   + " characters, the limit is 262144");
-      socket.client.send("{\"event\":\"ping\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .isEqualTo("{\"event\":\"pong\"}");
+      assertThat(socket.ping()).isEqualTo("{\"event\":\"pong\"}");
     }
   }
 

@@ -77,9 +77,7 @@ class WebSocketOfferIT {
   @Test
   void pingIsAnsweredWithPong() {
     try (AudioSocket socket = AudioSocket.open(base, "streams/echo/websocket/offer", OUT)) {
-      socket.client.send("{\"event\":\"ping\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .isEqualTo("{\"event\":\"pong\"}");
+      assertThat(socket.ping()).isEqualTo("{\"event\":\"pong\"}");
     }
   }
 
@@ -136,9 +134,7 @@ class WebSocketOfferIT {
         () -> ItSupport.activeConnections(base, "limited") == 0, AudioSocket.WAIT, () -> "freed");
     try (AudioSocket again = AudioSocket.open(base, "streams/limited/websocket/offer", OUT)) {
       again.start("ws-limited-3");
-      again.client.send("{\"event\":\"ping\"}");
-      assertThat(again.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .isEqualTo("{\"event\":\"pong\"}");
+      assertThat(again.ping()).isEqualTo("{\"event\":\"pong\"}");
     }
   }
 
@@ -152,22 +148,18 @@ class WebSocketOfferIT {
       Await.until(() -> live.receivedSeconds() >= 0.5, AudioSocket.WAIT, live.client::summary);
       double before = live.receivedSeconds();
 
-      bad.client.send("{\"event\": oops");
-      assertThat(bad.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(bad.exchange("{\"event\": oops"))
           .startsWith(
               "{\"type\":\"error\",\"message\":\"invalid message: the message is not valid JSON");
       bad.client.send("{\"websocket_id\":\"x\"}");
-      bad.client.send("{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\"}}");
-      assertThat(bad.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(bad.exchange("{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\"}}"))
           .isEqualTo(
               "{\"type\":\"error\",\"message\":\"media before start: send"
                   + " {\\\"event\\\":\\\"start\\\",\\\"websocket_id\\\":\\\"...\\\"} first\"}");
-      bad.client.send("{\"event\":\"start\"}");
-      assertThat(bad.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(bad.exchange("{\"event\":\"start\"}"))
           .isEqualTo(
               "{\"type\":\"error\",\"message\":\"\\\"start\\\" needs a string at websocket_id\"}");
-      bad.client.send("{\"event\":\"teleport\"}");
-      assertThat(bad.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(bad.exchange("{\"event\":\"teleport\"}"))
           .isEqualTo(
               "{\"type\":\"warning\",\"message\":\"unknown event \\\"teleport\\\" ignored;"
                   + " expected start, media, stop or ping\"}");
@@ -205,14 +197,11 @@ class WebSocketOfferIT {
   @Test
   void anOversizedFrameGetsMessageTooLargeAndTheSocketStaysOpen() {
     try (AudioSocket socket = AudioSocket.open(base, "websocket/offer", OUT)) {
-      socket.client.send("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
+      assertThat(socket.exchange("{\"event\":\"media\",\"pad\":\"" + "x".repeat(300_000) + "\"}"))
           .startsWith(
               "{\"type\":\"error\",\"message\":\"invalid message: message too large: 300026"
                   + " characters, the limit is 262144");
-      socket.client.send("{\"event\":\"ping\"}");
-      assertThat(socket.client.awaitNext(m -> true, AudioSocket.WAIT).text())
-          .isEqualTo("{\"event\":\"pong\"}");
+      assertThat(socket.ping()).isEqualTo("{\"event\":\"pong\"}");
     }
   }
 

@@ -123,20 +123,11 @@ public final class AudioCapture implements AudioTrackSink {
    * @throws AssertionError on timeout
    */
   public synchronized void awaitFrames(long count, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (frames < count) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError(
-            "received " + frames + " audio frames, wanted " + count + " within " + timeout);
-      }
-      try {
-        wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+    Await.onMonitor(
+        this,
+        () -> frames >= count,
+        timeout,
+        () -> "received " + frames + " audio frames, wanted " + count + " within " + timeout);
   }
 
   @Override

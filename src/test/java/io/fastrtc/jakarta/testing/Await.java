@@ -32,6 +32,33 @@ public final class Await {
     }
   }
 
+  /**
+   * Waits on {@code monitor} (whose lock the caller holds) until {@code condition} is true; the
+   * monitor's owner calls {@code notifyAll()} when the state changes.
+   *
+   * @param monitor the object whose lock the caller holds
+   * @param condition checked after every wake-up, under the monitor's lock
+   * @param timeout how long to wait at most
+   * @param description evaluated on timeout for the failure message
+   * @throws AssertionError if the condition is still false after {@code timeout}
+   */
+  public static void onMonitor(
+      Object monitor, BooleanSupplier condition, Duration timeout, Supplier<String> description) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(description.get());
+      }
+      try {
+        monitor.wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
