@@ -6,13 +6,4 @@
 #   bench/run-turn-bench.sh
 #
 # The output is also written to target/bench/turn-<time>.txt. Details: bench/README.md.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-for tool in flite sox; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install flite sox" >&2; exit 1; }
-done
-mkdir -p target/bench
-OUT="target/bench/turn-$(date +%Y%m%d-%H%M%S).txt"
-mvn -B -q -Dstyle.color=never -Pbench test-compile exec:exec -Djs.skip \
-  -Dbench.main=io.fastrtc.jakarta.bench.TurnBenchmark | tee "$OUT"
-echo "written to $OUT"
+exec "$(dirname "$0")/run-offline-bench.sh" turn io.fastrtc.jakarta.bench.TurnBenchmark "$@"
