@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -133,7 +134,9 @@ class BrowserAssistantIT {
 
             assertThat(transcripts).as("the transcript shown").anyMatch(t -> t.contains("time"));
             String answer = answers.stream().filter(a -> !a.isBlank()).findFirst().orElseThrow();
-            assertThat(Arrays.asList(answer.toLowerCase().replaceAll("[.,]", "").split(" ")))
+            assertThat(
+                    Arrays.asList(
+                        answer.toLowerCase(Locale.ROOT).replaceAll("[.,]", "").split(" ")))
                 .as("the answer shown (%s) holds the hour", answer)
                 .containsAnyOf(hourBefore, hourAfter);
             assertThat(messages(chromium))
