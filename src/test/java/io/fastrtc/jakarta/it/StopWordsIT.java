@@ -82,7 +82,10 @@ class StopWordsIT {
         double hz = Audio.dominantFrequency(tone, peer.receivedSampleRate());
         List<SseReader.Event> events = outputs.next("output", 1, WAIT);
         String heard = events.get(0).data();
-        when(() -> peer.messages().stream().anyMatch(m -> m.contains("playback_ended")), "", WAIT);
+        when(
+            () -> peer.messages().stream().anyMatch(m -> m.contains("playback_ended")),
+            "playback_ended",
+            WAIT);
         long played = System.nanoTime();
         List<String> logs = logs(peer);
         System.out.printf(
@@ -111,7 +114,8 @@ class StopWordsIT {
         int before = peer.messages().size();
         peer.sendAudio(without);
         sleep(without.length * 1000L / RATE + QUIET_MILLIS);
-        List<String> after = peer.messages().subList(before, peer.messages().size());
+        List<String> all = peer.messages();
+        List<String> after = all.subList(before, all.size());
         double loudest = loudest(peer, (int) ((System.nanoTime() - played) / 1_000_000) - 300);
         List<String> extra = outputsNow(outputs);
         System.out.printf(
