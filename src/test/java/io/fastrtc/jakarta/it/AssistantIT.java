@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AssistantIT {
   private static final int RATE = 48_000;
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final List<String> HOURS =
+
+  /** The hours as {@code LocalIntents} words them, by {@code hour % 12}. */
+  static final List<String> HOURS =
       List.of(
           "twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven");
