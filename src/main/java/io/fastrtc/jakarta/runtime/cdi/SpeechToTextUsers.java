@@ -19,6 +19,11 @@ final class SpeechToTextUsers {
   /** One injection point: the bean class that has it, and whether it may go without. */
   record Use(Class<?> beanClass, boolean optional) {}
 
+  /** How a deployment goes on without a stream it cannot serve; every problem ends with it. */
+  static final String SWITCH_OFF =
+      ". A stream that should not run on this server can be switched off instead:"
+          + " fastrtc.stream.<name>.enabled=false";
+
   private final List<Use> uses = new ArrayList<>();
 
   /**
@@ -61,14 +66,15 @@ final class SpeechToTextUsers {
               + " inject SpeechToText: set "
               + key
               + "=vosk (and its model, fastrtc.speech.vosk.model) or declare a SpeechToText bean"
-              + " of the application's own");
+              + " of the application's own"
+              + SWITCH_OFF);
     }
     if (using.isEmpty()) {
       return List.of();
     }
     return engineProblem
         .get()
-        .map(p -> using + " use speech-to-text (" + key + "=" + choice + "), but " + p)
+        .map(p -> using + " use speech-to-text (" + key + "=" + choice + "), but " + p + SWITCH_OFF)
         .map(List::of)
         .orElse(List.of());
   }

@@ -43,7 +43,8 @@ class SpeechToTextUsersTest {
         .asString()
         .contains(Stream.class.getName())
         .contains("fastrtc.speech.stt=vosk")
-        .endsWith(MISSING);
+        .contains(MISSING)
+        .endsWith("fastrtc.stream.<name>.enabled=false");
   }
 
   @Test
