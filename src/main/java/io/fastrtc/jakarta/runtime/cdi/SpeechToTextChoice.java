@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.runtime.cdi;
 
 import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.speech.SpeechEngine;
 import io.fastrtc.jakarta.api.speech.SpeechEngineCheck;
 import io.fastrtc.jakarta.api.speech.SpeechToText;
 import io.fastrtc.jakarta.runtime.config.ConfigKey;
@@ -46,6 +47,7 @@ public class SpeechToTextChoice implements Extension {
   private static final Logger LOG = Logger.getLogger(SpeechToTextChoice.class.getName());
 
   private final SpeechToTextUsers users = new SpeechToTextUsers();
+  private final SpeechEngines engines = new SpeechEngines();
   private volatile boolean applicationHasOne;
   private volatile String choice;
 
@@ -54,6 +56,7 @@ public class SpeechToTextChoice implements Extension {
       return;
     }
     Bean<?> bean = event.getBean();
+    engineName(bean).ifPresent(name -> engines.record(name, bean));
     if (bean.getTypes().contains(SpeechToText.class)
         && bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
       applicationHasOne = true;
@@ -74,7 +77,7 @@ public class SpeechToTextChoice implements Extension {
     users.add(owner, optional.get());
   }
 
-  void addDefault(@Observes AfterBeanDiscovery event) {
+  void addDefault(@Observes AfterBeanDiscovery event, BeanManager beans) {
     // MicroProfile Config may be unavailable while CDI discovers the beans: Settings then reads
     // system properties.
     String name;
@@ -94,7 +97,7 @@ public class SpeechToTextChoice implements Extension {
         .types(SpeechToText.class, Object.class)
         .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
         .scope(ApplicationScoped.class)
-        .produceWith(instance -> engine(instance, name));
+        .produceWith(instance -> engine(beans, name));
   }
 
   void checkUsers(@Observes AfterDeploymentValidation event, BeanManager beans) {
@@ -110,45 +113,30 @@ public class SpeechToTextChoice implements Extension {
         users.problems(
             name,
             c -> !c.isAnnotationPresent(RealtimeStream.class) || streams.contains(c),
-            () -> engineProblem(beans.createInstance(), name))) {
+            () -> engines.problem(beans, name))) {
       event.addDeploymentProblem(new DeploymentException(problem));
     }
   }
 
-  private static SpeechToText engine(Instance<Object> instance, String name) {
-    SpeechToText engine = instance.select(SpeechToText.class, new SpeechEngineLiteral(name)).get();
+  private SpeechToText engine(BeanManager beans, String name) {
+    SpeechToText engine =
+        engines
+            .engine(beans, name)
+            .orElseThrow(() -> new IllegalStateException(SpeechEngines.missing(name)));
     LOG.info(() -> "Speech-to-text: " + name + " (" + ConfigKey.SPEECH_STT.name() + ")");
     return engine;
   }
 
-  /** The engine's problem: no bean of that name, or what its check reports. */
-  static Optional<String> engineProblem(Instance<Object> instance, String name) {
-    SpeechEngineLiteral named = new SpeechEngineLiteral(name);
-    Instance<SpeechToText> engine = instance.select(SpeechToText.class, named);
-    if (!engine.isResolvable()) {
-      return Optional.of(
-          "the application has "
-              + (engine.isUnsatisfied() ? "no" : "more than one")
-              + " @SpeechEngine(\""
-              + name
-              + "\") SpeechToText bean: deploy the FastRTC jar with its speech engines"
-              + " (io.fastrtc.jakarta.handlers.speech."
-              + name
-              + ") and their library"
-              + ("vosk".equals(name) ? " (com.alphacephei:vosk:0.3.45 in WEB-INF/lib)" : ""));
+  /** The {@code @SpeechEngine} name of an engine's bean or its check's, if it is one. */
+  private static Optional<String> engineName(Bean<?> bean) {
+    if (!bean.getTypes().contains(SpeechToText.class)
+        && !bean.getTypes().contains(SpeechEngineCheck.class)) {
+      return Optional.empty();
     }
-    for (SpeechEngineCheck check : instance.select(SpeechEngineCheck.class, named)) {
-      Optional<String> problem;
-      try {
-        problem = check.problem();
-      } catch (RuntimeException | LinkageError e) {
-        problem = Optional.of("its check failed: " + e);
-      }
-      if (problem.isPresent()) {
-        return problem;
-      }
-    }
-    return Optional.empty();
+    return bean.getQualifiers().stream()
+        .filter(SpeechEngine.class::isInstance)
+        .map(q -> ((SpeechEngine) q).value())
+        .findFirst();
   }
 
   /** Empty unless {@code type} is SpeechToText (false) or an Instance or Provider of it (true). */
