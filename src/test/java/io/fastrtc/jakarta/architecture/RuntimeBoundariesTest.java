@@ -48,6 +48,7 @@ class RuntimeBoundariesTest {
           "cdi.FastRtcEngineProducer",
           "cdi.StreamCatalogProducer",
           "cdi.StreamDiscovery",
+          "cdi.SpeechToTextChoice",
           "cdi.SecurityProducer",
           // Settings: read once, used by the engine, CDI, streams, WebRTC and the web layer.
           "config.ClientRtcConfiguration",

@@ -37,8 +37,15 @@ final class DrillApps {
       war.delete("WEB-INF/ibm-web-ext.xml");
     }
     String own = read(war.get(CONFIG));
+    Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+    // The WAR's assistant stream uses speech-to-text: a server of its own (the stop drill) needs
+    // the model to deploy it; the IT server has it already.
+    String model = System.getProperty("fastrtc.speech.vosk.model");
+    if (model != null) {
+      all.putIfAbsent("fastrtc.speech.vosk.model", model);
+    }
     String extra =
-        settings.entrySet().stream()
+        all.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining("\n", "\n", "\n"));
     war.delete(CONFIG);

@@ -62,6 +62,11 @@ final class PayaraCommand {
     Path props = dir.resolve("system.properties");
     Properties p = new Properties();
     p.putAll(settings);
+    // The WAR's assistant stream uses speech-to-text: without the model it would not deploy.
+    String model = System.getProperty("fastrtc.speech.vosk.model");
+    if (model != null) {
+      p.putIfAbsent("fastrtc.speech.vosk.model", model);
+    }
     try (var out = Files.newBufferedWriter(props)) {
       p.store(out, "MicroProfile Config settings of a Payara test server");
     }

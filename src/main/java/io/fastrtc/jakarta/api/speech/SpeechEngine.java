@@ -13,10 +13,13 @@ import java.lang.annotation.Target;
 
 /**
  * Names one speech engine among several on the server, for example {@code @SpeechEngine("flite")
- * TextToSpeech}. The built-in engines are produced with this qualifier, and the runtime produces
- * the unqualified {@link TextToSpeech} from the one that configuration names ({@code
- * fastrtc.speech.tts}). An application that declares its own {@code @Alternative @Priority(...)}
- * bean of the interface type replaces that choice altogether.
+ * TextToSpeech} or {@code @SpeechEngine("vosk") SpeechToText}. The built-in engines are produced
+ * with this qualifier, and the runtime produces the unqualified {@link TextToSpeech} and {@link
+ * SpeechToText} from the ones that configuration names ({@code fastrtc.speech.tts}, {@code
+ * fastrtc.speech.stt}). An engine may also offer a {@link SpeechEngineCheck} with its qualifier,
+ * which the deployment asks when the engine is chosen and used. An application that declares its
+ * own bean of the interface type ({@code @Alternative @Priority(...)}; for {@code SpeechToText} a
+ * plain bean will do) replaces that choice altogether.
  */
 @Qualifier
 @Documented

@@ -108,8 +108,9 @@ public class ReplyOnStopWords extends ReplyOnPause {
     if (speech == null) {
       throw new IllegalStateException(
           getClass().getName()
-              + ": no SpeechToText to spot the stop words with; deploy the built-in one (Vosk:"
-              + " set fastrtc.speech.vosk.model) or a bean of your own, or call speechToText(...)");
+              + ": no SpeechToText to spot the stop words with; choose the built-in one"
+              + " (fastrtc.speech.stt=vosk, the default, with fastrtc.speech.vosk.model), declare a"
+              + " bean of your own, or call speechToText(...)");
     }
     this.context = context;
     super.startUp(context);

@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.runtime.cdi;
 
-import io.fastrtc.jakarta.api.speech.SpeechEngine;
 import io.fastrtc.jakarta.api.speech.TextToSpeech;
 import io.fastrtc.jakarta.runtime.config.ConfigKey;
 import io.fastrtc.jakarta.runtime.config.Settings;
@@ -9,7 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.util.AnnotationLiteral;
 import java.util.logging.Logger;
 
 /**
@@ -25,7 +23,7 @@ class SpeechProducer {
   @ApplicationScoped
   TextToSpeech textToSpeech(Settings settings, @Any Instance<TextToSpeech> engines) {
     String name = settings.speechTts();
-    Instance<TextToSpeech> engine = engines.select(new Named(name));
+    Instance<TextToSpeech> engine = engines.select(new SpeechEngineLiteral(name));
     if (!engine.isResolvable()) {
       throw new IllegalStateException(
           ConfigKey.SPEECH_TTS.name()
@@ -43,21 +41,5 @@ class SpeechProducer {
     }
     LOG.info(() -> "Text-to-speech: " + name + " (" + ConfigKey.SPEECH_TTS.name() + ")");
     return engine.get();
-  }
-
-  /** {@code @SpeechEngine(name)} as a value. */
-  @SuppressWarnings("all") // an annotation literal: AnnotationLiteral gives equals and hashCode
-  private static final class Named extends AnnotationLiteral<SpeechEngine> implements SpeechEngine {
-    private static final long serialVersionUID = 1L;
-    private final String name;
-
-    Named(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String value() {
-      return name;
-    }
   }
 }

@@ -314,6 +314,16 @@ public record ConfigKey(String name, String type, String defaultValue, String de
               + " Debian's `flite` (slt voice, needs the package); an application's own"
               + " `@Alternative` bean wins");
 
+  /** The speech-to-text engine behind the unqualified {@code SpeechToText} bean. */
+  public static final ConfigKey SPEECH_STT =
+      new ConfigKey(
+          "fastrtc.speech.stt",
+          "`vosk` or `none`",
+          "`vosk`",
+          "the speech-to-text engine `@Inject SpeechToText` gets: Vosk (needs"
+              + " `fastrtc.speech.vosk.model`, checked at deployment when a stream uses it) or none"
+              + " (a stream that injects it fails the deployment); an application's own bean wins");
+
   /**
    * The folder of the Vosk speech-to-text model. Read by {@code handlers.speech.vosk} itself
    * (handlers do not depend on the runtime); declared here with the others for the documentation.
@@ -324,8 +334,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "path",
           "none (`mvn liberty:run` and the tests: `target/vosk/model-en-us`)",
           "the folder of the Vosk model the built-in `SpeechToText` loads on first use (the one"
-              + " holding `am/`, `conf/`, `graph/`); unset, using speech-to-text fails saying what"
-              + " to add (`docs/voice-agents.md`)");
+              + " holding `am/`, `conf/`, `graph/`); unset or unreadable, an application whose"
+              + " streams use speech-to-text fails to deploy, saying what to add"
+              + " (`docs/voice-agents.md`)");
 
   private static final List<ConfigKey> ALL =
       List.of(
@@ -362,6 +373,7 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           SECURITY_ALLOWED_ORIGINS,
           STREAM_ROLES,
           SPEECH_TTS,
+          SPEECH_STT,
           SPEECH_VOSK_MODEL,
           DRAIN_DEADLINE,
           DRAIN_ON_STOP);

@@ -268,4 +268,23 @@ public final class Settings {
     }
     return value;
   }
+
+  /** The speech-to-text engines {@code fastrtc.speech.stt} may name; {@code none} for none. */
+  public static final List<String> SPEECH_ENGINES_STT = List.of("vosk", "none");
+
+  /**
+   * {@code fastrtc.speech.stt}: the name of the speech-to-text engine.
+   *
+   * @return {@code vosk} (the default) or {@code none}
+   * @throws IllegalArgumentException naming the key when the value is another
+   */
+  public String speechStt() {
+    String key = ConfigKey.SPEECH_STT.name();
+    String value = values.text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("vosk");
+    if (!SPEECH_ENGINES_STT.contains(value)) {
+      throw new IllegalArgumentException(
+          key + " must be one of " + SPEECH_ENGINES_STT + ": " + value);
+    }
+    return value;
+  }
 }

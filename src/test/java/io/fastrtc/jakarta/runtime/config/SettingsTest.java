@@ -157,4 +157,17 @@ class SettingsTest {
         .hasMessageContaining("fastrtc.speech.tts")
         .hasMessageContaining("espeak");
   }
+
+  @Test
+  void theSpeechToTextEngineIsVoskUnlessConfiguredAndMustBeKnown() {
+    assertThat(Settings.defaults().speechStt()).isEqualTo("vosk");
+    assertThat(Settings.from(Map.of("fastrtc.speech.stt", " None ")).speechStt()).isEqualTo("none");
+    assertThat(Settings.from(Map.of("fastrtc.speech.stt", "VOSK")).speechStt()).isEqualTo("vosk");
+
+    Settings bad = Settings.from(Map.of("fastrtc.speech.stt", "whisper"));
+    assertThatThrownBy(bad::speechStt)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fastrtc.speech.stt")
+        .hasMessageContaining("whisper");
+  }
 }

@@ -1,10 +1,10 @@
 package io.fastrtc.jakarta.handlers.turn.silero;
 
+import io.fastrtc.jakarta.handlers.ModelLoading;
 import io.fastrtc.jakarta.handlers.turn.VoiceActivityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -30,33 +30,15 @@ public class SileroVadProducer {
   @Produces
   @ApplicationScoped
   public VoiceActivityModel voiceActivityModel() {
-    long start = System.nanoTime();
-    SileroVad model;
-    try {
-      model = SileroVad.loadBundled();
-    } catch (IllegalStateException e) {
-      LOG.log(Level.SEVERE, e.getMessage(), e);
-      throw e;
-    } catch (NoClassDefFoundError e) {
-      IllegalStateException missing =
-          new IllegalStateException(
-              "Silero VAD: ONNX Runtime is not on the class path ("
-                  + e.getMessage()
-                  + "); add com.microsoft.onnxruntime:onnxruntime to the application's"
-                  + " WEB-INF/lib",
-              e);
-      LOG.log(Level.SEVERE, missing.getMessage(), e);
-      throw missing;
-    }
-    LOG.info(
-        () ->
+    return ModelLoading.<SileroVad>load(
+        LOG,
+        "Silero VAD",
+        "com.microsoft.onnxruntime:onnxruntime",
+        SileroVad::loadBundled,
+        (model, millis) ->
             String.format(
                 "Silero VAD v5 loaded in %d ms (ONNX Runtime %s, %d-sample windows at %d Hz)",
-                (System.nanoTime() - start) / 1_000_000,
-                model.runtimeVersion(),
-                SileroVad.WINDOW_SAMPLES,
-                SileroVad.SAMPLE_RATE));
-    return model;
+                millis, model.runtimeVersion(), SileroVad.WINDOW_SAMPLES, SileroVad.SAMPLE_RATE));
   }
 
   /**

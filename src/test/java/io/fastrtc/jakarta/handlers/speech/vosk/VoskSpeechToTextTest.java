@@ -7,6 +7,7 @@ import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.speech.SpeechRecognition;
 import io.fastrtc.jakarta.api.speech.Transcript;
 import io.fastrtc.jakarta.testing.SpeechSynth;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Vosk with the small English model on speech made at test time ({@code flite -voice slt}, 16 kHz):
@@ -189,6 +191,35 @@ class VoskSpeechToTextTest {
     Map<String, String> set = Map.of(VoskModelLocation.KEY, " /opt/m ");
     assertThat(VoskModelLocation.from(key -> Optional.ofNullable(set.get(key))))
         .isEqualTo(Path.of("/opt/m"));
+  }
+
+  @Test
+  void theDeploymentCheckNamesTheKeyThePathTriedAndWhatToAdd(@TempDir Path dir) throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Path model = Files.createDirectories(dir.resolve("model").resolve("am"));
+    Files.write(model.resolve("final.mdl"), new byte[] {1});
+
+    assertThat(VoskModelLocation.problem(key -> Optional.empty()))
+        .hasValueSatisfying(p -> assertThat(p).contains("no model configured"));
+    for (Path bad : List.of(dir.resolve("no-such-model"), empty)) {
+      assertThat(VoskModelLocation.problem(key -> Optional.of(bad.toString())))
+          .as(bad.toString())
+          .hasValueSatisfying(
+              p ->
+                  assertThat(p)
+                      .contains("fastrtc.speech.vosk.model=" + bad)
+                      .contains(bad.toAbsolutePath().toString())
+                      .contains("com.alphacephei:vosk-model-en:0.3.45")
+                      .contains("unzip")
+                      .contains("assets/model-en-us/")
+                      .contains("wlp/usr/shared/resources")
+                      .contains("fastrtc.speech.stt=none"));
+    }
+    assertThat(VoskModelLocation.problem(key -> Optional.of(empty.toString())))
+        .hasValueSatisfying(p -> assertThat(p).contains("no am/final.mdl"));
+    assertThat(VoskModelLocation.problem(key -> Optional.of(model.getParent().toString())))
+        .isEmpty();
+    assertThat(VoskModelLocation.problem()).as("the model the build unpacks").isEmpty();
   }
 
   @Test
