@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -136,15 +137,27 @@ final class SocketSender {
    */
   void close(CloseReason reason) {
     boolean now;
+    boolean stuck;
     synchronized (this) {
       if (closing != null) {
         return;
       }
       closing = reason;
       now = !sending || failed;
+      // A frame still in the container: the container's close waits behind it (about 5 s seen on
+      // Liberty), so it must not hold up the caller, which is the connection's close path.
+      stuck = failed && sending;
       if (!now) {
         closeDeadline =
             scheduler.schedule(this::closeSocket, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    if (stuck) {
+      try {
+        executor.execute(this::closeSocket);
+        return;
+      } catch (RejectedExecutionException e) {
+        // the server is stopping: close here
       }
     }
     if (now) {

@@ -112,6 +112,20 @@ class SocketSenderTest {
   }
 
   @Test
+  void closingAfterAStallClosesTheSocketOffTheCallersThread() {
+    List<Runnable> later = new CopyOnWriteArrayList<>();
+    SocketSender stalled = new SocketSender(socket.session, later::add, scheduler, failures::add);
+    socket.hold();
+    for (int i = 0; i <= SocketSender.MAX_QUEUED + 1; i++) {
+      stalled.send("frame " + i);
+    }
+    stalled.close(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "transport_failed"));
+    assertThat(socket.closeReason()).as("not closed on the caller's thread").isNull();
+    later.forEach(Runnable::run); // the failure report, then the close
+    assertThat(socket.closeReason().getReasonPhrase()).isEqualTo("transport_failed");
+  }
+
+  @Test
   void aFailedWriteIsReported() {
     SocketSender broken = new SocketSender(brokenSocket(), Runnable::run, scheduler, failures::add);
     broken.send("x");
