@@ -43,6 +43,20 @@ final class SocketCloses {
 
   private SocketCloses() {}
 
+  /**
+   * Builds every close frame once, so that the classes closing a socket are loaded while the
+   * application's archive can still be read: an undeploy may delete the WAR before the connections
+   * close (found by the undeploy drill: {@code CWWKL0002E} for this class, and no socket closed).
+   */
+  static void loadClosePath() {
+    forWebSocket(null);
+    forCall(null);
+    for (EndReason reason : EndReason.values()) {
+      forWebSocket(reason);
+      forCall(reason);
+    }
+  }
+
   /** A refused admission: try again later at the stream's limit, else a policy violation. */
   static CloseReason refused(ErrorCode refusal, boolean tryAgainLater) {
     return new CloseReason(

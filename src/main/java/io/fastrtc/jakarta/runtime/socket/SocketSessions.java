@@ -101,6 +101,7 @@ public final class SocketSessions {
     this.handlers = handlers;
     this.inputs = inputs;
     this.limits = Objects.requireNonNull(limits, "limits == null");
+    SocketCloses.loadClosePath();
   }
 
   /** The message policy of every socket. */

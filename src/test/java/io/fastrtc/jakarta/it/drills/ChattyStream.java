@@ -25,6 +25,7 @@ public class ChattyStream extends DrillEcho {
   @Override
   public void receive(AudioFrame frame) {
     context.send("log", PAYLOAD);
+    DrillCounters.increment(stream(), "sent");
     super.receive(frame);
   }
 }

@@ -11,7 +11,19 @@ import java.util.Map;
 @Path("drill-probe")
 public class DrillProbe {
 
-  /** {@code {"starts":n,"shutdowns":m,"hangStartedMillis":t,"interrupted":i}}. */
+  /**
+   * {@code GET /api/drill-probe/heap}: the server's used heap in bytes, after a garbage collection.
+   */
+  @GET
+  @Path("heap")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Long> heapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return Map.of("usedBytes", runtime.totalMemory() - runtime.freeMemory());
+  }
+
+  /** {@code {"starts":n,"shutdowns":m,"hangStartedMillis":t,"interrupted":i,"sent":s}}. */
   @GET
   @Path("{stream}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +33,7 @@ public class DrillProbe {
         "shutdowns", DrillCounters.get(stream, "shutdowns"),
         "hangStartedMillis", DrillCounters.get(stream, "hangStartedMillis"),
         "interrupted", DrillCounters.get(stream, "interrupted"),
-        "shutdownsAfterHang", DrillCounters.get(stream, "shutdownsAfterHang"));
+        "shutdownsAfterHang", DrillCounters.get(stream, "shutdownsAfterHang"),
+        "sent", DrillCounters.get(stream, "sent"));
   }
 }

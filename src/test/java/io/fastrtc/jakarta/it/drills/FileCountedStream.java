@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.it.drills;
 
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.RealtimeStream;
+import io.fastrtc.jakarta.api.StreamContext;
 import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +19,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @RealtimeStream(name = "file-counted", modality = Modality.AUDIO, concurrencyLimit = 25)
 @Dependent
 public class FileCountedStream extends DrillEcho {
+  private Path log;
+
+  /**
+   * Reads where to count now: at an undeploy the WAR may already be deleted when {@code shutdown}
+   * runs, and the application's configuration can no longer be read then ({@code SRCFG00035}).
+   */
+  @Override
+  public void startUp(StreamContext context) {
+    log = Path.of(ConfigProvider.getConfig().getValue("drill.shutdown-log", String.class));
+    super.startUp(context);
+  }
 
   @Override
   public void shutdown() {
     super.shutdown();
-    Path log = Path.of(ConfigProvider.getConfig().getValue("drill.shutdown-log", String.class));
+    if (log == null) {
+      return; // never started
+    }
     try {
       Files.writeString(
           log,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,61 @@ class SocketSenderTest {
     assertThat(failures).singleElement().asString().contains("not reading");
     assertThat(sender.queued()).isZero();
     assertThat(sender.send("more")).isFalse();
+  }
+
+  @Test
+  void fewButLargeMessagesFailOnceTheirCharactersPassTheBound() {
+    socket.hold();
+    String large = "x".repeat(32 * 1024);
+    int fit = SocketSender.MAX_QUEUED_CHARS / large.length();
+    for (int i = 0; i <= fit; i++) { // one in flight, then `fit` waiting
+      assertThat(sender.send(large)).isTrue();
+    }
+    assertThat(failures).isEmpty();
+    assertThat(sender.send(large)).isFalse();
+    assertThat(failures).singleElement().asString().contains("not reading").contains("characters");
+    assertThat(sender.queued()).isZero();
+  }
+
+  @Test
+  void aMessageThatDoesNotLeaveWithinTheStallTimeoutFailsAtTheNextOne() {
+    AtomicLong now = new AtomicLong();
+    SocketSender timed =
+        new SocketSender(socket.session, Runnable::run, scheduler, failures::add, now::get);
+    socket.hold();
+    timed.send("stuck in the TCP window");
+    now.addAndGet(SocketSender.STALL_TIMEOUT.toNanos());
+    assertThat(timed.send("still within the timeout")).isTrue();
+    now.addAndGet(1_000_000);
+    assertThat(timed.send("one too late")).isFalse();
+    assertThat(failures).singleElement().asString().contains("not reading").contains("not left");
+  }
+
+  @Test
+  void aSenderIdleForLongerThanTheStallTimeoutIsNotFailed() {
+    AtomicLong now = new AtomicLong();
+    SocketSender timed =
+        new SocketSender(socket.session, Runnable::run, scheduler, failures::add, now::get);
+    timed.send("left at once");
+    now.addAndGet(SocketSender.STALL_TIMEOUT.toNanos() * 3);
+    socket.hold();
+    assertThat(timed.send("sent after a quiet minute")).isTrue();
+    assertThat(timed.send("queued behind it")).isTrue();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void closingAfterAStallClosesTheSocketOffTheCallersThread() {
+    List<Runnable> later = new CopyOnWriteArrayList<>();
+    SocketSender stalled = new SocketSender(socket.session, later::add, scheduler, failures::add);
+    socket.hold();
+    for (int i = 0; i <= SocketSender.MAX_QUEUED + 1; i++) {
+      stalled.send("frame " + i);
+    }
+    stalled.close(new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "transport_failed"));
+    assertThat(socket.closeReason()).as("not closed on the caller's thread").isNull();
+    later.forEach(Runnable::run); // the failure report, then the close
+    assertThat(socket.closeReason().getReasonPhrase()).isEqualTo("transport_failed");
   }
 
   @Test
