@@ -132,11 +132,12 @@ public class FastRtcEngine {
   }
 
   /**
-   * Stops the engine: drains first for {@code fastrtc.drain.stop-seconds} (new connections refused,
-   * live ones may end by themselves; 0 by default), then closes every connection, stops the audio
-   * clock and disposes libwebrtc's factory. Only the first call does anything: the web
-   * application's end calls it (before the container stops the application's class loader), and the
-   * CDI disposer again.
+   * Stops the engine: while connections are live, drains first for {@code
+   * fastrtc.drain.stop-seconds} (new connections refused, live ones may end by themselves; 10 s by
+   * default, no wait when none is live), then closes every connection, stops the audio clock and
+   * disposes libwebrtc's factory. Only the first call does anything: the web application's end
+   * calls it (before the container stops the application's class loader), and the CDI disposer
+   * again.
    */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {

@@ -72,12 +72,16 @@ class RuntimeBoundariesTest {
           "connection.HandlerLease",
           "connection.RuntimeMetrics",
           "connection.RuntimeServices",
+          // One stream and transport's figures, which the web layer's metrics read.
+          "connection.StreamMeter",
           "connection.Transport",
           // Operations: the drain and health decisions the web layer's adapters report.
           "operations.Drain",
           "operations.DrainState",
           "operations.Health",
           "operations.HealthReport",
+          // libwebrtc's native threads' CPU, which the web layer's metrics report.
+          "operations.NativeThreadCpu",
           // The socket transport as its one endpoint and the engine see it.
           "socket.SocketRoute",
           "socket.SocketSession",

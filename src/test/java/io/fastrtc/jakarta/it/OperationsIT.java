@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * MicroProfile Health, Metrics and OpenAPI on a real server: readiness and liveness UP, a live echo
- * counted per stream and transport in {@code /metrics}, a refused second client counted by reason,
- * and {@code /openapi} serving the routes' document.
+ * counted per stream and transport in {@code /metrics} (connections, frames, late ticks, handler
+ * errors and CPU, added latency), libwebrtc's Opus encoder thread's CPU, a refused second client
+ * counted by reason, and {@code /openapi} serving the routes' document.
  */
 @ExtendWith(ArquillianExtension.class)
 class OperationsIT {
@@ -56,9 +57,38 @@ class OperationsIT {
       HttpResponse<String> notReadyYet = get(server("/health/ready"));
       System.out.println("readiness with one stream full: " + notReadyYet.body());
       Await.until(
-          () -> metric("fastrtc_audio_frames_in").orElse(0.0) > 0,
+          () -> metricLine("fastrtc_audio_frames_in", "limited", "webrtc").orElse(0.0) > 0,
           Duration.ofSeconds(10),
           () -> "frames counted in /metrics");
+      Await.until(
+          () -> metricLine("fastrtc_audio_frames_out", "limited", "webrtc").orElse(0.0) > 0,
+          Duration.ofSeconds(10),
+          () -> "frames out counted in /metrics");
+      for (String perStream :
+          List.of(
+              "fastrtc_audio_input_dropped",
+              "fastrtc_video_frames_in",
+              "fastrtc_video_frames_out",
+              "fastrtc_audio_late_ticks",
+              "fastrtc_handler_errors",
+              "fastrtc_handler_cpu_seconds",
+              "fastrtc_audio_added_latency_seconds_count")) {
+        assertThat(metricLine(perStream, "limited", "webrtc")).as(perStream).isPresent();
+      }
+      assertThat(metricLine("fastrtc_handler_errors", "limited", "webrtc")).hasValue(0.0);
+      Await.until(
+          () -> metricLine("fastrtc_handler_cpu_seconds", "limited", "webrtc").orElse(0.0) > 0,
+          Duration.ofSeconds(10),
+          () -> "handler CPU counted");
+      Await.until(
+          () -> nativeCpu("AudioEncoder") > 0,
+          Duration.ofSeconds(15),
+          () -> "Opus encoder thread CPU: " + metricLines("fastrtc_native_thread_cpu_seconds"));
+      System.out.println(
+          "per-stream metrics after the echo: "
+              + metricLines("fastrtc_handler_cpu_seconds")
+              + " "
+              + metricLines("fastrtc_native_thread_cpu_seconds"));
       assertThat(metricLine("fastrtc_connections_opened_total", "limited", "webrtc"))
           .hasValueSatisfying(v -> assertThat(v).isGreaterThanOrEqualTo(1.0));
       assertThat(metricLine("fastrtc_connections_live", "limited", "webrtc")).hasValue(1.0);
@@ -84,8 +114,12 @@ class OperationsIT {
         .contains("server_draining");
   }
 
-  private Optional<Double> metric(String name) {
-    return metricLines(name).stream().findFirst().map(OperationsIT::value);
+  private double nativeCpu(String thread) {
+    return metricLines("fastrtc_native_thread_cpu_seconds").stream()
+        .filter(l -> l.contains("thread=\"" + thread + "\""))
+        .findFirst()
+        .map(OperationsIT::value)
+        .orElse(0.0);
   }
 
   private Optional<Double> metricLine(String name, String stream, String transport) {

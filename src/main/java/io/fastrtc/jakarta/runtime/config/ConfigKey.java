@@ -239,10 +239,11 @@ public record ConfigKey(String name, String type, String defaultValue, String de
       new ConfigKey(
           "fastrtc.drain.stop-seconds",
           "seconds",
-          "`0` (close at once)",
-          "how long stopping the server or the application drains first: new connections are"
-              + " refused, live ones may end by themselves; keep it below the orchestrator's grace"
-              + " period (e.g. `25` with Kubernetes' 30 s)");
+          "`10`",
+          "how long stopping the server or the application with live connections drains first:"
+              + " new connections are refused, live ones may end by themselves, then the rest are"
+              + " closed; a stop with none live is not delayed; `0` closes at once; keep it below"
+              + " the orchestrator's grace period (Kubernetes: 30 s by default)");
 
   /** Puts every route behind single sign-on. */
   public static final ConfigKey SECURITY_ENABLED =

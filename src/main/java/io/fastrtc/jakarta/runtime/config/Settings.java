@@ -245,9 +245,15 @@ public final class Settings {
     return values.seconds(ConfigKey.DRAIN_DEADLINE.name(), 30);
   }
 
-  /** {@code fastrtc.drain.stop-seconds}: how long a server stop drains first (0: not at all). */
+  /** The default of {@code fastrtc.drain.stop-seconds}. */
+  public static final int DEFAULT_DRAIN_ON_STOP_SECONDS = 10;
+
+  /**
+   * {@code fastrtc.drain.stop-seconds}: how long a server stop with live connections drains first
+   * (0: not at all); 10 s by default.
+   */
   public Duration drainOnStop() {
-    return values.seconds(ConfigKey.DRAIN_ON_STOP.name(), 0);
+    return values.seconds(ConfigKey.DRAIN_ON_STOP.name(), DEFAULT_DRAIN_ON_STOP_SECONDS);
   }
 
   /** The text-to-speech engines {@code fastrtc.speech.tts} may name. */

@@ -51,18 +51,18 @@ public final class AudioClock {
       int due = schedule.due(now);
       metrics.tick(due > 1);
       for (int i = 0; i < due && running; i++) {
-        tickAll(now);
+        tickAll(now, due > 1 && i == 0);
       }
     }
   }
 
-  private void tickAll(long now) {
+  private void tickAll(long now, boolean late) {
     for (Connection c : registry.all()) {
       if (!c.sendsAudio()) {
         continue;
       }
       try {
-        c.tick(now);
+        c.tick(now, late);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Pushing audio failed on connection " + c.id(), e);
         c.close(EndReason.TRANSPORT_FAILED);

@@ -32,7 +32,7 @@ final class AudioLane {
   private final StreamHandler handler;
   private final HandlerLane.HandlerFunction<Emission> emit;
   private final AudioOutput audio;
-  private final RuntimeMetrics metrics;
+  private final StreamMeter metrics;
   private final Runnable topUp = this::topUp;
   private final Runnable nextInput = this::handleNextInput;
   private final AtomicBoolean backlogWarned = new AtomicBoolean();
@@ -61,7 +61,7 @@ final class AudioLane {
       String streamName,
       StreamHandler handler,
       AudioOutput audio,
-      RuntimeMetrics metrics) {
+      StreamMeter metrics) {
     this.lane = lane;
     this.connectionId = connectionId;
     this.streamName = streamName;

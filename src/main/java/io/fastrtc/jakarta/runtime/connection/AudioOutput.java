@@ -23,7 +23,7 @@ final class AudioOutput {
   private volatile OutboundAudio outbound;
   private volatile short[] frame;
   private final Resampler.Factory resamplerFactory;
-  private final RuntimeMetrics metrics;
+  private final StreamMeter metrics;
 
   /** Held while a frame is read and pushed, and while a flush runs, so they never interleave. */
   private final Object pushLock = new Object();
@@ -39,7 +39,7 @@ final class AudioOutput {
   private int silentTicks; // clock thread only
   private boolean playbackEnded; // clock thread only
 
-  AudioOutput(int sampleRate, Resampler.Factory resamplerFactory, RuntimeMetrics metrics) {
+  AudioOutput(int sampleRate, Resampler.Factory resamplerFactory, StreamMeter metrics) {
     this.outbound = new OutboundAudio(sampleRate, 1);
     this.frame = new short[outbound.frameSamples()];
     this.resamplerFactory = resamplerFactory;
@@ -74,10 +74,14 @@ final class AudioOutput {
    * more.
    *
    * @param transport where to push, or null to push nothing (not attached, or not started)
+   * @param late whether the clock runs more than one frame late (counted for the stream)
    * @return whether the handler should be asked for more audio now
    */
-  boolean tick(Transport transport, long nowNanos) {
+  boolean tick(Transport transport, long nowNanos, boolean late) {
     if (transport != null) {
+      if (late) {
+        metrics.lateTick();
+      }
       long produced;
       synchronized (pushLock) {
         produced = outbound.read(frame);

@@ -54,7 +54,8 @@ public final class Connection {
       StreamDefinition definition,
       HandlerLease lease,
       StreamUser owner,
-      RuntimeServices services) {
+      RuntimeServices services,
+      StreamMeter meter) {
     this.id = id;
     this.definition = definition;
     this.lease = lease;
@@ -63,21 +64,26 @@ public final class Connection {
     this.timers = new ConnectionTimers(services.scheduler());
     this.audio =
         definition.sendsAudio()
-            ? new AudioOutput(
-                definition.outputSampleRate(), services.resamplers(), services.metrics())
+            ? new AudioOutput(definition.outputSampleRate(), services.resamplers(), meter)
             : null;
-    this.lane = new HandlerLane(id, definition, services, state, new Host(), audio, outputs);
+    this.lane = new HandlerLane(id, definition, services, state, new Host(), audio, outputs, meter);
     this.audioLane =
         definition.modality().hasAudio() && lease.handler() instanceof StreamHandler h
-            ? new AudioLane(lane, id, definition.name(), h, audio, services.metrics())
+            ? new AudioLane(lane, id, definition.name(), h, audio, meter)
             : null;
     this.video =
         definition.modality().hasVideo()
-            ? new VideoLane(lane, id, definition, lease.handler(), services)
+            ? new VideoLane(lane, id, definition, lease.handler(), services, meter)
             : null;
     this.faults =
         new FaultWatch(
-            id, definition.name(), definition.mode().clientSends(), lane, new Host(), services);
+            id,
+            definition.name(),
+            definition.mode().clientSends(),
+            lane,
+            new Host(),
+            services,
+            meter);
     this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
@@ -239,11 +245,20 @@ public final class Connection {
    * and asks the handler for more when the buffer runs low.
    */
   void tick(long nowNanos) {
+    tick(nowNanos, false);
+  }
+
+  /**
+   * One clock tick, as {@link #tick(long)}.
+   *
+   * @param late whether the clock runs more than one frame late (counted for the stream)
+   */
+  void tick(long nowNanos, boolean late) {
     if (audio == null || !isOpen()) {
       return;
     }
     Transport t = state.isStarted() ? transport : null;
-    boolean low = audio.tick(t, nowNanos);
+    boolean low = audio.tick(t, nowNanos, late);
     if (audio.takePlaybackEnded() && t != null && !t.reportsPlaybackEnd()) {
       playbackEnded();
     }

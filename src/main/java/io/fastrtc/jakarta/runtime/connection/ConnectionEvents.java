@@ -30,6 +30,11 @@ public interface ConnectionEvents {
   default void closed(
       String stream, String transport, String reason, long durationNanos, long connectNanos) {}
 
-  /** A chunk of output audio left with this much added latency (input frame in to audio out). */
-  default void addedLatency(long nanos) {}
+  /**
+   * A chunk of output audio left with this much added latency (input frame in to audio out).
+   *
+   * @param meter the figures of the connection's stream and transport (the same object for every
+   *     chunk of that pair, so a listener may key on it)
+   */
+  default void addedLatency(StreamMeter meter, long nanos) {}
 }

@@ -120,7 +120,7 @@ public final class ConnectionRegistry {
       StreamUser owner,
       String transport,
       Function<StreamDefinition, HandlerLease> handlers) {
-    Admission admission = admitOrRefuse(definition, id, owner, handlers);
+    Admission admission = admitOrRefuse(definition, id, owner, transport, handlers);
     ConnectionEvents events = services.metrics().events();
     if (admission.isAdmitted()) {
       transports.put(admission.connection(), transport);
@@ -135,6 +135,7 @@ public final class ConnectionRegistry {
       StreamDefinition definition,
       String id,
       StreamUser owner,
+      String transport,
       Function<StreamDefinition, HandlerLease> handlers) {
     if (!admitting) {
       return Admission.refused(ErrorCode.SERVER_DRAINING, 0);
@@ -148,7 +149,13 @@ public final class ConnectionRegistry {
       return Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit());
     }
     Connection connection =
-        new Connection(id, definition, handlers.apply(definition), owner, services);
+        new Connection(
+            id,
+            definition,
+            handlers.apply(definition),
+            owner,
+            services,
+            services.metrics().meter(definition.name(), transport));
     connection.onClose(this::forget);
     live.put(key, connection);
     synchronized (recentlyClosed) {

@@ -26,7 +26,7 @@ final class FaultWatch {
   private final String stream;
   private final HandlerLane lane;
   private final LaneHost host;
-  private final RuntimeMetrics metrics;
+  private final StreamMeter metrics;
   private final long hangNanos;
   private final long idleNanos;
   private volatile long lastMediaNanos = System.nanoTime();
@@ -43,12 +43,13 @@ final class FaultWatch {
       boolean clientSends,
       HandlerLane lane,
       LaneHost host,
-      RuntimeServices services) {
+      RuntimeServices services,
+      StreamMeter metrics) {
     this.id = id;
     this.stream = stream;
     this.lane = lane;
     this.host = host;
-    this.metrics = services.metrics();
+    this.metrics = metrics;
     this.hangNanos = services.hangTimeout().toNanos();
     this.idleNanos = clientSends ? services.idleTimeout().toNanos() : 0;
   }

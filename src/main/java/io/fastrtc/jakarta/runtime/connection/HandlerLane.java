@@ -25,12 +25,13 @@ final class HandlerLane {
 
   private final String id;
   private final StreamDefinition definition;
-  private final RuntimeServices services;
   private final ConnectionState state;
   private final LaneHost host;
   private final SerialExecutor calls;
   private final AudioOutput audio;
   private final ConnectionOutputs outputs;
+  private final StreamMeter meter;
+  private final HandlerCpu cpu;
 
   /**
    * @param audio the outgoing audio, or null when the stream sends none
@@ -42,15 +43,17 @@ final class HandlerLane {
       ConnectionState state,
       LaneHost host,
       AudioOutput audio,
-      ConnectionOutputs outputs) {
+      ConnectionOutputs outputs,
+      StreamMeter meter) {
     this.id = id;
     this.definition = definition;
-    this.services = services;
     this.state = state;
     this.host = host;
     this.calls = new SerialExecutor(services.executor());
     this.audio = audio;
     this.outputs = outputs;
+    this.meter = meter;
+    this.cpu = new HandlerCpu(meter);
   }
 
   /** Runs a task on the lane, after every task queued before it. */
@@ -110,15 +113,22 @@ final class HandlerLane {
       return; // send mode: FastRTC ignores the handler's frames
     }
     // A frame that cannot be converted is the handler's error: reported and closed like one.
-    if (run(() -> t.pushVideo(frame))) {
-      services.metrics().videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
+    try {
+      t.pushVideo(frame);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      failed(e);
+      return;
     }
+    meter.videoFrameOut(inputNanos > 0 ? System.nanoTime() - inputNanos : -1);
   }
 
-  /** Runs a handler call that returns nothing; on failure applies the error policy. */
+  /**
+   * Runs a handler call that returns nothing (its CPU time sampled for the stream's meter); on
+   * failure applies the error policy.
+   */
   boolean run(HandlerCall body) {
     try {
-      body.run();
+      cpu.run(body);
       return true;
     } catch (Exception | LinkageError | AssertionError e) {
       failed(e);
@@ -126,10 +136,13 @@ final class HandlerLane {
     }
   }
 
-  /** Runs a handler call; on failure applies the error policy and returns null. */
+  /**
+   * Runs a handler call (its CPU time sampled for the stream's meter); on failure applies the error
+   * policy and returns null.
+   */
   <T> T call(HandlerFunction<T> body) {
     try {
-      return body.call();
+      return cpu.call(body);
     } catch (Exception | LinkageError | AssertionError e) {
       failed(e);
       return null;
@@ -141,7 +154,7 @@ final class HandlerLane {
     if (!state.isOpen()) {
       return;
     }
-    services.metrics().handlerError();
+    meter.handlerError();
     LOG.log(
         Level.WARNING,
         "Handler " + definition.handlerClass().getName() + " failed on connection " + id,

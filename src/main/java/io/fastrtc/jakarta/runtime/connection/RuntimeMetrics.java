@@ -1,7 +1,10 @@
 package io.fastrtc.jakarta.runtime.connection;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -9,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Counters and latency histograms for the benchmark and operators: frames in and out, input dropped
  * because a handler fell behind, late clock ticks, the time from receiving an input frame to
  * pushing the audio it produced, and the same for video (decoded frame in to processed frame handed
- * to the encoder). Lock-free; cheap enough for every frame.
+ * to the encoder). Lock-free; cheap enough for every frame. These are server-wide and {@link
+ * #reset()} clears them; the same figures per stream and transport, never reset, are in {@link
+ * #meter(String, String)}.
  */
 public final class RuntimeMetrics {
   private static final int BUCKETS = 2000; // 0.5 ms buckets up to 1 s
@@ -29,6 +34,7 @@ public final class RuntimeMetrics {
   private final AtomicLong videoTicksSkipped = new AtomicLong();
   private final AtomicLongArray videoLatency = new AtomicLongArray(BUCKETS + 1);
   private volatile ConnectionEvents events = ConnectionEvents.NONE;
+  private final Map<String, StreamMeter> meters = new ConcurrentHashMap<>();
 
   /**
    * Sends every connection event (and each chunk's added latency) to {@code events} from now on.
@@ -40,6 +46,22 @@ public final class RuntimeMetrics {
   /** Where connection events go (for refusals made before the registry is asked). */
   public ConnectionEvents events() {
     return events;
+  }
+
+  /**
+   * The figures of one stream over one transport, created on first use and kept for the
+   * application's life.
+   *
+   * @param transport {@code webrtc}, {@code websocket}, {@code telephone} or {@code unknown}
+   */
+  public StreamMeter meter(String stream, String transport) {
+    return meters.computeIfAbsent(
+        stream + '\u0000' + transport, k -> new StreamMeter(stream, transport, this));
+  }
+
+  /** Every stream and transport's figures so far. */
+  public Collection<StreamMeter> meters() {
+    return List.copyOf(meters.values());
   }
 
   /** Clock ticks so far. */
@@ -109,7 +131,6 @@ public final class RuntimeMetrics {
   /** Records the added latency of one output chunk. */
   void latencyNanos(long nanos) {
     latency.incrementAndGet(bucket(nanos));
-    events.addedLatency(nanos);
   }
 
   private static int bucket(long nanos) {

@@ -37,6 +37,7 @@ final class VideoLane {
   private final StreamDefinition definition;
   private final HandlerLifecycle handler;
   private final RuntimeServices services;
+  private final StreamMeter meter;
   private final HandlerLane.HandlerFunction<VideoResult> next;
   private final AtomicReference<Input> newest = new AtomicReference<>();
   private final AtomicBoolean newestScheduled = new AtomicBoolean();
@@ -53,12 +54,14 @@ final class VideoLane {
       String connectionId,
       StreamDefinition definition,
       HandlerLifecycle handler,
-      RuntimeServices services) {
+      RuntimeServices services,
+      StreamMeter meter) {
     this.lane = lane;
     this.connectionId = connectionId;
     this.definition = definition;
     this.handler = handler;
     this.services = services;
+    this.meter = meter;
     this.next =
         handler instanceof AudioVideoStreamHandler av
             ? av::videoEmit
@@ -84,7 +87,7 @@ final class VideoLane {
     if (stopped || !definition.receivesVideo()) {
       return;
     }
-    services.metrics().videoFrameIn();
+    meter.videoFrameIn();
     if (definition.skipFrames()) {
       if (newest.getAndSet(new Input(frame, receivedNanos)) != null) {
         services.metrics().videoFrameSkipped();

@@ -4,11 +4,14 @@ import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.connection.ConnectionEvents;
 import io.fastrtc.jakarta.runtime.connection.ConnectionRegistry;
 import io.fastrtc.jakarta.runtime.connection.RuntimeMetrics;
+import io.fastrtc.jakarta.runtime.connection.StreamMeter;
+import io.fastrtc.jakarta.runtime.operations.NativeThreadCpu;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
@@ -22,9 +25,10 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * FastRTC's MicroProfile Metrics (application scope, {@code /metrics?scope=application}): per
- * stream and transport the live, opened, refused (by reason) and closed (by end reason) connections
- * and the connect time and duration; server-wide the audio and video frames, late clock ticks,
- * handler errors and the added latency of output audio. Names: docs/operations.md.
+ * stream and transport the live, opened, refused (by reason) and closed (by end reason)
+ * connections, the connect time and duration, the audio and video frames, late clock ticks, handler
+ * errors and CPU time, and the added latency of output audio; server-wide the clock's ticks; per
+ * libwebrtc thread name its native CPU time (Opus encoding among it). Names: docs/operations.md.
  */
 @ApplicationScoped
 public class MetricsBinding implements ConnectionEvents {
@@ -33,52 +37,35 @@ public class MetricsBinding implements ConnectionEvents {
 
   private static final Logger LOG = Logger.getLogger(MetricsBinding.class.getName());
 
-  private final Set<String> liveGauges = ConcurrentHashMap.newKeySet();
-  private volatile Timer addedLatency;
+  private final Set<String> streamGauges = ConcurrentHashMap.newKeySet();
+  private final Map<StreamMeter, Timer> addedLatency = new ConcurrentHashMap<>();
 
   /** Registers the server-wide gauges and starts listening when the application starts. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     RuntimeMetrics runtime = engine.metrics();
     gauge(
-        "fastrtc.audio.frames.in",
-        "audio frames (20 ms) received from clients",
-        runtime,
-        RuntimeMetrics::framesIn);
-    gauge(
-        "fastrtc.audio.frames.out",
-        "audio frames (10 ms) sent to clients",
-        runtime,
-        RuntimeMetrics::framesOut);
-    gauge(
-        "fastrtc.audio.input.dropped",
-        "input frames dropped: a handler fell 5 s behind",
-        runtime,
-        RuntimeMetrics::inputFramesDropped);
-    gauge(
-        "fastrtc.video.frames.in", "video frames received", runtime, RuntimeMetrics::videoFramesIn);
-    gauge("fastrtc.video.frames.out", "video frames sent", runtime, RuntimeMetrics::videoFramesOut);
-    gauge(
         "fastrtc.clock.ticks",
-        "audio clock ticks (every 10 ms)",
+        "audio clock ticks (every 10 ms); reset by POST /api/status/reset",
         runtime,
         RuntimeMetrics::clockTicks);
     gauge(
         "fastrtc.clock.late.ticks",
-        "audio clock ticks more than one frame late",
+        "audio clock ticks more than one frame late; reset by POST /api/status/reset",
         runtime,
         RuntimeMetrics::lateTicks);
-    gauge(
-        "fastrtc.handler.errors",
-        "handler calls that threw",
-        runtime,
-        RuntimeMetrics::handlerErrors);
-    addedLatency =
-        metrics.timer(
-            Metadata.builder()
-                .withName("fastrtc.audio.added.latency")
-                .withDescription("input frame received to the audio it produced pushed out")
-                .withUnit(MetricUnits.SECONDS)
-                .build());
+    NativeThreadCpu nativeCpu = new NativeThreadCpu();
+    if (nativeCpu.isAvailable()) {
+      Metadata cpu =
+          Metadata.builder()
+              .withName("fastrtc.native.thread.cpu")
+              .withDescription(
+                  "CPU time of libwebrtc's native threads by name (AudioEncoder: Opus encoding)")
+              .withUnit(MetricUnits.SECONDS)
+              .build();
+      for (String thread : NativeThreadCpu.LIBWEBRTC_THREADS) {
+        metrics.gauge(cpu, nativeCpu, n -> n.seconds(thread), new Tag("thread", thread));
+      }
+    }
     runtime.listen(this);
   }
 
@@ -99,6 +86,72 @@ public class MetricsBinding implements ConnectionEvents {
         r -> f.applyAsLong(r));
   }
 
+  /** The figures of one stream and transport, registered with its first connection. */
+  private void registerStreamGauges(String stream, String transport) {
+    StreamMeter meter = engine.metrics().meter(stream, transport);
+    Tag[] tags = tags(stream, transport);
+    meterGauge(
+        "fastrtc.audio.frames.in",
+        "audio frames (20 ms) received",
+        meter,
+        tags,
+        StreamMeter::framesIn);
+    meterGauge(
+        "fastrtc.audio.frames.out",
+        "audio frames (10 ms) sent",
+        meter,
+        tags,
+        StreamMeter::framesOut);
+    meterGauge(
+        "fastrtc.audio.input.dropped",
+        "input frames dropped: a handler fell 5 s behind",
+        meter,
+        tags,
+        StreamMeter::inputFramesDropped);
+    meterGauge(
+        "fastrtc.video.frames.in",
+        "video frames received",
+        meter,
+        tags,
+        StreamMeter::videoFramesIn);
+    meterGauge(
+        "fastrtc.video.frames.out", "video frames sent", meter, tags, StreamMeter::videoFramesOut);
+    meterGauge(
+        "fastrtc.audio.late.ticks",
+        "late audio clock ticks, once per connection of this stream they served",
+        meter,
+        tags,
+        StreamMeter::lateTicks);
+    meterGauge(
+        "fastrtc.handler.errors",
+        "handler calls that threw or hung",
+        meter,
+        tags,
+        StreamMeter::handlerErrors);
+    metrics.gauge(
+        Metadata.builder()
+            .withName("fastrtc.handler.cpu")
+            .withDescription("CPU time of handler calls (every 8th call timed, scaled)")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        meter,
+        StreamMeter::handlerCpuSeconds,
+        tags);
+  }
+
+  private void meterGauge(
+      String name,
+      String description,
+      StreamMeter meter,
+      Tag[] tags,
+      ToLongFunction<StreamMeter> f) {
+    metrics.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        meter,
+        m -> f.applyAsLong(m),
+        tags);
+  }
+
   @Override
   public void opened(String stream, String transport) {
     safely(() -> countOpened(stream, transport));
@@ -106,7 +159,8 @@ public class MetricsBinding implements ConnectionEvents {
 
   private void countOpened(String stream, String transport) {
     metrics.counter("fastrtc.connections.opened", tags(stream, transport)).inc();
-    if (liveGauges.add(stream + '\u0000' + transport)) {
+    if (streamGauges.add(stream + '\u0000' + transport)) {
+      registerStreamGauges(stream, transport);
       ConnectionRegistry registry = engine.registry();
       metrics.gauge(
           "fastrtc.connections.live",
@@ -166,11 +220,24 @@ public class MetricsBinding implements ConnectionEvents {
   }
 
   @Override
-  public void addedLatency(long nanos) {
-    Timer timer = addedLatency;
-    if (timer != null) {
-      safely(() -> timer.update(Duration.ofNanos(nanos)));
+  public void addedLatency(StreamMeter meter, long nanos) {
+    safely(() -> addedLatencyTimer(meter).update(Duration.ofNanos(nanos)));
+  }
+
+  private Timer addedLatencyTimer(StreamMeter meter) {
+    Timer timer = addedLatency.get(meter);
+    if (timer == null) {
+      timer =
+          metrics.timer(
+              Metadata.builder()
+                  .withName("fastrtc.audio.added.latency")
+                  .withDescription("input frame received to the audio it produced pushed out")
+                  .withUnit(MetricUnits.SECONDS)
+                  .build(),
+              tags(meter.stream(), meter.transport()));
+      addedLatency.put(meter, timer);
     }
+    return timer;
   }
 
   private static Tag[] tags(String stream, String transport) {

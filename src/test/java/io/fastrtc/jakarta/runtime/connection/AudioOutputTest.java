@@ -17,7 +17,8 @@ class AudioOutputTest {
 
   @Test
   void sixteenKilohertzChunksLeaveAtTheStreamsRateWithTheirDuration() {
-    AudioOutput output = new AudioOutput(48_000, WebRtcEngine.resamplers(), new RuntimeMetrics());
+    AudioOutput output =
+        new AudioOutput(48_000, WebRtcEngine.resamplers(), new RuntimeMetrics().meter("s", "t"));
     RecordingTransport transport = new RecordingTransport();
     for (int sentence = 0; sentence < 3; sentence++) {
       output.write(AudioFrame.mono(16_000, sine(440, 16_000, 7_000))); // 437.5 ms each
@@ -25,7 +26,7 @@ class AudioOutputTest {
 
     int ticks = 0;
     while (output.bufferedMillis() > 0) {
-      output.tick(transport, System.nanoTime());
+      output.tick(transport, System.nanoTime(), false);
       ticks++;
     }
 
@@ -40,7 +41,8 @@ class AudioOutputTest {
 
   @Test
   void aFlushDropsWhatTheResamplerHeldBack() {
-    AudioOutput output = new AudioOutput(48_000, WebRtcEngine.resamplers(), new RuntimeMetrics());
+    AudioOutput output =
+        new AudioOutput(48_000, WebRtcEngine.resamplers(), new RuntimeMetrics().meter("s", "t"));
     output.write(AudioFrame.mono(16_000, sine(440, 16_000, 150))); // 9.4 ms: held back
 
     output.flush(null);
@@ -48,7 +50,7 @@ class AudioOutputTest {
 
     assertThat(output.bufferedMillis()).isEqualTo(10);
     RecordingTransport transport = new RecordingTransport();
-    output.tick(transport, System.nanoTime());
+    output.tick(transport, System.nanoTime(), false);
     assertThat(transport.frames.get(0)).containsOnly((short) 0);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fastrtc.jakarta.api.Modality;
 import io.fastrtc.jakarta.api.RealtimeStream;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
+import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.connection.Admission;
 import io.fastrtc.jakarta.runtime.connection.AudioClock;
 import io.fastrtc.jakarta.runtime.connection.Connection;
@@ -20,9 +21,11 @@ import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.RecordingHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,50 @@ class DrainTest {
     assertThat(events)
         .containsExactly(
             "refused drained webrtc server_draining", "closed drained webrtc drain_deadline");
+  }
+
+  @Test
+  void aStopOfAnIdleServerDoesNotWaitOrDrain() {
+    Duration waited = drain.drainForStop(Settings.defaults().drainOnStop());
+
+    assertThat(waited).isZero();
+    assertThat(drain.isDraining()).as("nothing to drain").isFalse();
+  }
+
+  @Test
+  void aStopWithDrainingOffClosesAtOnce() {
+    admit("live");
+
+    assertThat(drain.drainForStop(Duration.ZERO)).isZero();
+    assertThat(drain.isDraining()).isFalse();
+  }
+
+  @Test
+  void aStopWaitsForLiveConnectionsToEndByThemselves() {
+    Connection live = admit("live").connection();
+    scheduler.schedule(() -> live.close(EndReason.CLIENT_CLOSED), 300, TimeUnit.MILLISECONDS);
+
+    Duration waited = drain.drainForStop(Duration.ofSeconds(10));
+
+    assertThat(live.endReason()).isEqualTo(EndReason.CLIENT_CLOSED);
+    assertThat(waited).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+    assertThat(admit("late").refusal()).isEqualTo(ErrorCode.SERVER_DRAINING);
+  }
+
+  @Test
+  void aStopWaitsNoLongerThanItsDeadline() {
+    Connection live = admit("live").connection();
+
+    Duration waited = drain.drainForStop(Duration.ofMillis(400));
+
+    assertThat(waited).isBetween(Duration.ofMillis(350), Duration.ofSeconds(5));
+    Await.until(() -> !live.isOpen(), Duration.ofSeconds(5), () -> "closed at the deadline");
+  }
+
+  @Test
+  void theStopDrainIsOnByDefaultForTenSeconds() {
+    assertThat(Settings.defaults().drainOnStop()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(Settings.from(Map.of("fastrtc.drain.stop-seconds", "0")).drainOnStop()).isZero();
   }
 
   @Test
