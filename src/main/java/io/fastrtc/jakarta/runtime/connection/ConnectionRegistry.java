@@ -1,8 +1,10 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.StreamUser;
+import io.fastrtc.jakarta.runtime.cluster.Cluster;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
+import io.fastrtc.jakarta.runtime.wire.OutputEvents;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -59,10 +61,21 @@ public final class ConnectionRegistry {
       };
 
   private final RuntimeServices services;
+  private final Cluster cluster;
 
-  /** Creates an empty registry. */
+  /** Creates an empty registry of a single server. */
   public ConnectionRegistry(RuntimeServices services) {
+    this(services, Cluster.local());
+  }
+
+  /**
+   * Creates an empty registry of one node of a cluster: a connection is admitted only when it also
+   * joins the cluster (a slot of its stream across all nodes), leaves it when it closes, and
+   * publishes its outputs there.
+   */
+  public ConnectionRegistry(RuntimeServices services, Cluster cluster) {
     this.services = services;
+    this.cluster = cluster;
   }
 
   /**
@@ -96,9 +109,27 @@ public final class ConnectionRegistry {
     if (inUse >= definition.concurrencyLimit()) {
       return Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit());
     }
-    Connection connection =
-        new Connection(id, definition, handlers.apply(definition), owner, services);
+    Cluster.Joined joined = cluster.join(definition.name(), id, definition.concurrencyLimit());
+    if (joined.refusal() != null) {
+      return joined.refusal() == Cluster.Refusal.FULL
+          ? Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit())
+          : Admission.refused(ErrorCode.CLUSTER_UNAVAILABLE, 0);
+    }
+    Cluster.Member member = joined.member();
+    Connection connection;
+    try {
+      connection = new Connection(id, definition, handlers.apply(definition), owner, services);
+    } catch (RuntimeException | Error e) {
+      member.leave();
+      throw e;
+    }
     connection.onClose(this::forget);
+    connection.onClose(c -> member.leave());
+    if (cluster.shared()) {
+      var unused =
+          connection.subscribeOutputs(
+              0, event -> member.output(event.sequence(), OutputEvents.data(event)));
+    }
     live.put(key, connection);
     synchronized (recentlyClosed) {
       recentlyClosed.remove(key);

@@ -27,7 +27,12 @@ public enum ErrorCode {
   /** Not FastRTC's: single sign-on is on and the request carries no valid user (HTTP 401). */
   UNAUTHENTICATED("unauthenticated"),
   /** Not FastRTC's: the user lacks the stream's or the operator role, or a foreign origin (403). */
-  FORBIDDEN("forbidden");
+  FORBIDDEN("forbidden"),
+  /**
+   * Not FastRTC's: a cluster's shared store (Redis) or the node that owns the connection cannot be
+   * reached; a new connection is refused until it is back (docs/scaling.md).
+   */
+  CLUSTER_UNAVAILABLE("cluster_unavailable");
 
   private final String wireName;
 
