@@ -129,7 +129,10 @@ final class FastRtcProtocol extends SocketProtocol {
     session.send(ChannelMessages.error("the handler could not be created"));
   }
 
-  /** The contract's failure body, then a close: try again later at the limit. */
+  /**
+   * The contract's failure body, then a close: try again later at the limit or while the cluster's
+   * Redis is away.
+   */
   @Override
   CloseReason refuse(String id, Admission admission) {
     boolean limit = admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED;
@@ -139,7 +142,8 @@ final class FastRtcProtocol extends SocketProtocol {
             : SignalResponse.failed(admission.refusal());
     LOG.info(() -> "WebSocket start refused on stream " + stream.name() + ": " + body.json());
     session.send(body.json());
-    return SocketCloses.refused(admission.refusal(), limit);
+    return SocketCloses.refused(
+        admission.refusal(), limit || admission.refusal() == ErrorCode.CLUSTER_UNAVAILABLE);
   }
 
   private void media(SocketEvent event) {
