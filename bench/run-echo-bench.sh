@@ -13,7 +13,12 @@
 # as the Liberty variable fastrtc.stream.echo.concurrency-limit, or on Payara as that system
 # property; MicroProfile Config reads both), BENCH_NO_RT (unset; 1 = start server and client without
 # CAP_SYS_NICE, so libwebrtc's requests for real-time thread priority fail as they do for a
-# non-root user; as root they succeed). Arguments go to the benchmark's Maven call (-Dbench.*).
+# non-root user; as root they succeed), BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (unset; a taskset CPU
+# list, e.g. 0 and 1: pin the server and the client, so the server has one core to itself),
+# BENCH_CLIENT (java: the webrtc-java EchoBenchmark; aiortc: bench/aiortc_echo.py, which needs
+# python3-aiortc; its options come from BENCH_AIORTC_ARGS, e.g. "--sizes 1,10,20 --window 20"),
+# BENCH_JVM_OPTS (extra server JVM options, one per line in jvm.options, e.g. "-Xmx256m").
+# Arguments go to the benchmark's Maven call (-Dbench.*).
 # The output is also written to target/bench/echo-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +35,7 @@ LIMIT="${BENCH_LIMIT:-1000}"
 WLP=target/liberty/wlp
 SERVER=defaultServer
 LOGS="$WLP/usr/servers/$SERVER/logs"
+JVM_OPTIONS="$WLP/usr/servers/$SERVER/jvm.options"
 mkdir -p target/bench
 OUT="target/bench/echo-$(date +%Y%m%d-%H%M%S).txt"
 
@@ -38,6 +44,23 @@ RUN=()
 if [ "${BENCH_NO_RT:-}" = 1 ]; then
   RUN=(setpriv --bounding-set -sys_nice --)
 fi
+SRUN=("${RUN[@]}")
+CRUN=("${RUN[@]}")
+if [ -n "${BENCH_SERVER_CPUS:-}" ]; then SRUN+=(taskset -c "$BENCH_SERVER_CPUS"); fi
+if [ -n "${BENCH_CLIENT_CPUS:-}" ]; then CRUN+=(taskset -c "$BENCH_CLIENT_CPUS"); fi
+# The client: the project's webrtc-java EchoBenchmark, or the independent aiortc script.
+run_client() {
+  if [ "${BENCH_CLIENT:-java}" = aiortc ]; then
+    # shellcheck disable=SC2086
+    "${CRUN[@]}" /usr/bin/python3 -u bench/aiortc_echo.py --url "http://localhost:$PORT" --pid "$PID" \
+      ${BENCH_AIORTC_ARGS:-} 2>&1 | tee -a "$OUT"
+  else
+    "${CRUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" \
+      -Dbench.pid="$PID" "$@" 2>&1 \
+      | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
+      | tee -a "$OUT"
+  fi
+}
 say() { echo "$*" | tee -a "$OUT"; }
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -63,7 +86,7 @@ if [ "$SERVER_KIND" = payara ]; then
   trap stop_payara EXIT
   say "== server start =="
   t0=$(now_ms)
-  "${RUN[@]}" java -jar target/payara/payara-micro.jar --deploy target/fastrtc.war --contextroot / \
+  "${SRUN[@]}" java -jar target/payara/payara-micro.jar --deploy target/fastrtc.war --contextroot / \
     --port "$PORT" --sslport "$HTTPS_PORT" --nocluster --disablephonehome \
     --rootdir "$PAYARA_DIR/root" --systemproperties "$PAYARA_DIR/system.properties" >"$LOG" 2>&1 &
   PID=$!
@@ -96,9 +119,7 @@ if [ "$SERVER_KIND" = payara ]; then
   sleep 5 # let the start-up compilation settle before measuring
 
   say "== echo benchmark =="
-  "${RUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" -Dbench.pid="$PID" "$@" 2>&1 \
-    | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
-    | tee -a "$OUT"
+  run_client "$@"
 
   say "== stopping the server =="
   stop_payara
@@ -116,6 +137,11 @@ stop_server() {
   if [ -x "$WLP/bin/server" ]; then
     "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
   fi
+  if [ -n "${BENCH_JVM_OPTS:-}" ]; then
+    rm -f "$JVM_OPTIONS"
+    [ -f "$JVM_OPTIONS.bench-orig" ] && mv "$JVM_OPTIONS.bench-orig" "$JVM_OPTIONS"
+  fi
+  return 0
 }
 trap stop_server EXIT
 
@@ -123,7 +149,12 @@ trap stop_server EXIT
 rm -rf "$LOGS"
 say "== server start =="
 t0=$(now_ms)
-"${RUN[@]}" "$WLP/bin/server" start "$SERVER" >/dev/null
+if [ -n "${BENCH_JVM_OPTS:-}" ]; then
+  # Added for this run only: the file is restored when the server stops.
+  [ -f "$JVM_OPTIONS" ] && cp "$JVM_OPTIONS" "$JVM_OPTIONS.bench-orig"
+  tr ' ' '\n' <<<"$BENCH_JVM_OPTS" >>"$JVM_OPTIONS"
+fi
+"${SRUN[@]}" "$WLP/bin/server" start "$SERVER" >/dev/null
 t_script=$(now_ms)
 t_ready=""
 t_api=""
@@ -151,14 +182,16 @@ say "  GET /api/streams answers:           $((t_api - t0)) ms  (${webrtc_says:-l
 say "  pid $PID, port $PORT, echo concurrency limit $(curl -s "http://localhost:$PORT/api/streams" \
   | grep -o '"name":"echo"[^}]*"concurrencyLimit":[0-9]*' | grep -o '[0-9]*$')"
 [ ${#RUN[@]} -gt 0 ] && say "  server and client run without CAP_SYS_NICE (no real-time threads)"
+[ -n "${BENCH_SERVER_CPUS:-}${BENCH_CLIENT_CPUS:-}" ] && say "  server on CPUs ${BENCH_SERVER_CPUS:-all}, client on CPUs ${BENCH_CLIENT_CPUS:-all}"
+say "  server JVM options: $(tr '\n' ' ' <"$WLP/usr/servers/$SERVER/jvm.options" 2>/dev/null || echo none)"
+say "  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "  idle server RSS: $(grep VmRSS "/proc/$PID/status" | awk '{printf "%.1f MB", $2/1024}')"
 sleep 5 # let the start-up compilation settle before measuring
 
 say "== echo benchmark =="
-"${RUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" -Dbench.pid="$PID" "$@" 2>&1 \
-  | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
-  | tee -a "$OUT"
+run_client "$@"
 
+say "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "== stopping the server =="
 stop_server
 trap - EXIT

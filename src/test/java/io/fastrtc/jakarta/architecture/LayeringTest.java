@@ -118,6 +118,23 @@ class LayeringTest {
               "io.fastrtc.jakarta.runtime.socket..",
               "jakarta..");
 
+  static final ArchRule onlyTheFreeTtsPackageTouchesFreeTts =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.speech.freetts..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.sun.speech.freetts..");
+
+  @ArchTest
+  static final ArchRule onlyTheVoskPackageTouchesVosk =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.handlers.speech.vosk..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.vosk..", "com.sun.jna..");
+
   @ArchTest
   static final ArchRule handlersAndDemoUseOnlyTheApi =
       noClasses()

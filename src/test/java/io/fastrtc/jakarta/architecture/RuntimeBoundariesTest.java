@@ -74,10 +74,17 @@ class RuntimeBoundariesTest {
           "connection.Connection",
           "connection.ConnectionRegistry",
           "connection.EndReason",
+          // Connection events for metrics: the web layer's MicroProfile Metrics implement it.
+          "connection.ConnectionEvents",
           "connection.HandlerLease",
           "connection.RuntimeMetrics",
           "connection.RuntimeServices",
           "connection.Transport",
+          // Operations: the drain and health decisions the web layer's adapters report.
+          "operations.Drain",
+          "operations.DrainState",
+          "operations.Health",
+          "operations.HealthReport",
           // The socket transport as its one endpoint and the engine see it.
           "socket.SocketRoute",
           "socket.SocketSession",

@@ -87,7 +87,7 @@ public final class TurnBenchmark {
         TurnOptions options = TurnOptions.DEFAULTS.withPauseMillis(pause);
         List<Decisions> ours = new ArrayList<>();
         for (double[] p : probabilities) {
-          ours.add(streamingDecisions(p, options));
+          ours.add(decisions(p, new TurnDetector(options)::onProbability));
         }
         row(
             String.format(
@@ -108,7 +108,7 @@ public final class TurnBenchmark {
           chunkCpuNanos);
       List<Decisions> compat = new ArrayList<>();
       for (double[] p : probabilities) {
-        compat.add(compatDecisions(p));
+        compat.add(decisions(p, new ChunkPauseDetector()::onProbability));
       }
       row(
           "cross-check: handlers.turn.ChunkPauseDetector on the streaming probabilities",
@@ -171,24 +171,13 @@ public final class TurnBenchmark {
     return out;
   }
 
-  private static Decisions streamingDecisions(double[] probabilities, TurnOptions options) {
-    TurnDetector detector = new TurnDetector(options);
-    List<Double> started = new ArrayList<>();
-    List<Double> pauses = new ArrayList<>();
-    double windowMs = SileroVad.WINDOW_SAMPLES * 1000.0 / SR;
-    for (int i = 0; i < probabilities.length; i += 2) {
-      TurnSignal signal = detector.onProbability((float) probabilities[i + 1], windowMs);
-      if (signal == TurnSignal.STARTED_TALKING) {
-        started.add(probabilities[i]);
-      } else if (signal == TurnSignal.PAUSE) {
-        pauses.add(probabilities[i]);
-      }
-    }
-    return new Decisions(started, pauses);
+  /** A detector fed probabilities directly: {@code TurnDetector} or {@code ChunkPauseDetector}. */
+  private interface OnProbability {
+    TurnSignal onProbability(float probability, double windowMillis);
   }
 
-  private static Decisions compatDecisions(double[] probabilities) {
-    ChunkPauseDetector detector = new ChunkPauseDetector();
+  /** Runs a pause detector over one take's streaming probabilities. */
+  private static Decisions decisions(double[] probabilities, OnProbability detector) {
     List<Double> started = new ArrayList<>();
     List<Double> pauses = new ArrayList<>();
     double windowMs = SileroVad.WINDOW_SAMPLES * 1000.0 / SR;

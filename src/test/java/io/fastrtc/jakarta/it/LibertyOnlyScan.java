@@ -32,7 +32,10 @@ final class LibertyOnlyScan {
           "WEB-INF/classes/io/fastrtc/jakarta/web/security/LibertyGroups.class",
           "names Liberty's WSSubject only as a string for reflection, to read a browser session's"
               + " groups under single sign-on; where the class is absent (Payara) it finds no"
-              + " groups and nothing else changes (docs/payara.md)");
+              + " groups and nothing else changes (docs/payara.md)",
+          "WEB-INF/lib/jna-5.7.0.jar!com/sun/jna/Platform.class",
+          "JNA (how Vosk calls libvosk) reads the system property com.ibm.vm.bitmode, a string that"
+              + " IBM's J9 JVMs set, to tell a 64-bit JVM; no IBM or Liberty API is used");
 
   private static final List<String> API_PREFIXES =
       List.of("com/ibm/", "io/openliberty/", "com.ibm.", "io.openliberty.");

@@ -34,6 +34,10 @@ public final class FakeSocket {
   /** The session the code under test uses. */
   public final Session session;
 
+  /** The session's user properties (where a container may put the client's address). */
+  public final java.util.Map<String, Object> userProperties =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Creates an open socket. */
   public FakeSocket() {
     RemoteEndpoint.Async async =
@@ -77,6 +81,7 @@ public final class FakeSocket {
                     yield null;
                   }
                   case "getId" -> "fake";
+                  case "getUserProperties" -> userProperties;
                   case "toString" -> "FakeSocket";
                   case "hashCode" -> System.identityHashCode(this);
                   case "equals" -> args[0] == self();

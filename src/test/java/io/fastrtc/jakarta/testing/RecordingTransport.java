@@ -16,6 +16,8 @@ public final class RecordingTransport implements Transport {
   public final List<Long> flushes = new CopyOnWriteArrayList<>();
   public volatile boolean phone;
   public volatile boolean reportsPlayback;
+  public volatile int nativeRate;
+  public final List<Integer> rates = new CopyOnWriteArrayList<>();
 
   @Override
   public void sendText(String message) {
@@ -25,6 +27,12 @@ public final class RecordingTransport implements Transport {
   @Override
   public void pushAudio(short[] frame, int sampleRate, int channels) {
     frames.add(frame.clone());
+    rates.add(sampleRate);
+  }
+
+  @Override
+  public int nativeAudioRate() {
+    return nativeRate;
   }
 
   /** Counts the silent frame, then records it like the default does. */

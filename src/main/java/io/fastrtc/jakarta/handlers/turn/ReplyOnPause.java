@@ -43,10 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ReplyOnPause implements StreamHandler {
   private static final VoiceActivityModel ENERGY = new EnergyVoiceActivityModel();
 
-  /**
-   * A reply is pulled only while less than this is queued, so it is made about as fast as it plays
-   * and a barge-in has little to throw away.
-   */
+  /** A reply is pulled only while less than this is queued: made about as fast as it plays. */
   static final long AHEAD_MILLIS = 500;
 
   private final ReplyFunction function;
@@ -106,10 +103,7 @@ public class ReplyOnPause implements StreamHandler {
 
   /** The model this handler listens with. */
   public VoiceActivityModel model() {
-    if (options.model() != null) {
-      return options.model();
-    }
-    return serverModel != null ? serverModel : ENERGY;
+    return options.model() != null ? options.model() : serverModel != null ? serverModel : ENERGY;
   }
 
   /**
@@ -152,9 +146,8 @@ public class ReplyOnPause implements StreamHandler {
   private void onSignal(TurnSignal signal) {
     if (signal == TurnSignal.STARTED_TALKING) {
       context.send("log", "started_talking");
-      if (responding && options.canInterrupt()) {
-        interruptReply();
-        context.send("log", "interrupted");
+      if (options.canInterrupt()) {
+        interruptNow();
       }
     } else if (signal == TurnSignal.PAUSE) {
       pending = utterance(Utterance.Reason.PAUSE);
@@ -261,6 +254,19 @@ public class ReplyOnPause implements StreamHandler {
     responding = false;
     if (!options.canInterrupt()) {
       input.reset(); // nothing heard during the reply starts a turn
+    }
+  }
+
+  /** Forgets what was heard: the next turn starts with the next audio (stop words). */
+  void listenAfresh() {
+    input.reset();
+  }
+
+  /** Stops the reply being made or played: a barge-in. */
+  void interruptNow() {
+    if (responding) {
+      interruptReply();
+      context.send("log", "interrupted");
     }
   }
 

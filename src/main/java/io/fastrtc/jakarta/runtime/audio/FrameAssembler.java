@@ -25,9 +25,14 @@ final class FrameAssembler {
 
   /** Appends samples, emitting every completed frame. */
   void accept(short[] samples) {
+    accept(samples, samples.length);
+  }
+
+  /** Appends the first {@code count} samples, emitting every completed frame. */
+  void accept(short[] samples, int count) {
     int offset = 0;
-    while (offset < samples.length) {
-      int n = Math.min(frame.length - filled, samples.length - offset);
+    while (offset < count) {
+      int n = Math.min(frame.length - filled, count - offset);
       System.arraycopy(samples, offset, frame, filled, n);
       filled += n;
       offset += n;

@@ -27,14 +27,22 @@ public final class InputAudio implements AutoCloseable {
   }
 
   /** Accepts mono samples at {@code rate}. */
-  public synchronized void accept(short[] mono, int rate) {
+  public void accept(short[] mono, int rate) {
+    accept(mono, mono.length, rate);
+  }
+
+  /**
+   * Accepts the first {@code count} mono samples of {@code mono} at {@code rate}; the array is not
+   * kept, so a caller may reuse it.
+   */
+  public synchronized void accept(short[] mono, int count, int rate) {
     if (rate != sourceRate) {
       close();
       sourceRate = rate;
       resampler = resamplers.create(rate, targetRate);
       assembler = new FrameAssembler(rate / 50, this::emit);
     }
-    assembler.accept(mono);
+    assembler.accept(mono, count);
   }
 
   private void emit(short[] frame) {

@@ -13,6 +13,32 @@ public final class Pcm {
     return out;
   }
 
+  /** Decodes little-endian int16 bytes into {@code out} from {@code offset}, allocating nothing. */
+  public static void toShorts(byte[] bytes, int sampleCount, short[] out, int offset) {
+    for (int i = 0; i < sampleCount; i++) {
+      out[offset + i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+    }
+  }
+
+  /**
+   * Decodes interleaved little-endian int16 bytes straight into mono {@code out} (channels
+   * averaged), allocating nothing.
+   */
+  public static void toMono(byte[] bytes, int frames, int channels, short[] out) {
+    if (channels == 1) {
+      toShorts(bytes, frames, out, 0);
+      return;
+    }
+    for (int f = 0; f < frames; f++) {
+      int sum = 0;
+      for (int c = 0; c < channels; c++) {
+        int i = f * channels + c;
+        sum += (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+      }
+      out[f] = (short) (sum / channels);
+    }
+  }
+
   /** Encodes samples as little-endian int16 bytes into {@code out}, which must be large enough. */
   public static void toBytes(short[] samples, int count, byte[] out) {
     for (int i = 0; i < count; i++) {

@@ -60,6 +60,25 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "the annotation's `timeLimitSeconds` (0 = none)",
           "seconds a connection may last once connected");
 
+  /** How long one handler call may run before its connection is closed as hung. */
+  public static final ConfigKey HANDLER_HANG_TIMEOUT =
+      new ConfigKey(
+          "fastrtc.handler.hang-timeout",
+          "seconds",
+          "`30` (0 = never)",
+          "a handler call (`startUp`, `receive`, `emit`, video) running this long closes its"
+              + " connection: the client gets `{\"type\":\"error\"}`, the slot is freed, the call"
+              + " is interrupted 5 s later and `shutdown()` runs when it returns");
+
+  /** How long a client that should send media may send none before its connection is closed. */
+  public static final ConfigKey CONNECTION_IDLE_TIMEOUT =
+      new ConfigKey(
+          "fastrtc.connection.idle-timeout",
+          "seconds",
+          "`60` (0 = never)",
+          "a started connection whose stream's mode has the client send (`send-receive`, `send`)"
+              + " and that receives no audio or video this long is closed with an error");
+
   /** The server peer's STUN/TURN URLs. */
   public static final ConfigKey ICE_SERVERS =
       new ConfigKey(
@@ -150,6 +169,34 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "`all`",
           "`relay` sends every browser through TURN");
 
+  /** The socket message policy: messages per second. */
+  public static final ConfigKey SOCKET_MAX_MESSAGES_PER_SECOND =
+      new ConfigKey(
+          "fastrtc.socket.max-messages-per-second",
+          "integer, 1 to 100000",
+          "`200`",
+          "text and binary messages per second one WebSocket (`/websocket/offer`,"
+              + " `/telephone/handler`) may send, averaged over a second; a flood is told why and"
+              + " closed with 1008");
+
+  /** The socket message policy: characters per second. */
+  public static final ConfigKey SOCKET_MAX_CHARS_PER_SECOND =
+      new ConfigKey(
+          "fastrtc.socket.max-chars-per-second",
+          "integer, 1 to 1073741824",
+          "`1048576`",
+          "characters of text per second one WebSocket may send, averaged over a second (48 kHz"
+              + " µ-law in base64 is 64,000); beyond, 1008 as above");
+
+  /** The socket message policy: the longest message. */
+  public static final ConfigKey SOCKET_MAX_MESSAGE_CHARS =
+      new ConfigKey(
+          "fastrtc.socket.max-message-chars",
+          "integer, 1 to 67108864",
+          "`262144`",
+          "the longest WebSocket text message handled; a longer one is answered `message too"
+              + " large` and ignored");
+
   /** The public URL of the application, for Twilio. */
   public static final ConfigKey TELEPHONE_PUBLIC_URL =
       new ConfigKey(
@@ -177,6 +224,25 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "`/fastrtc`",
           "where an application that embeds `fastrtc-classes.jar` serves its bundled pages, e.g."
               + " `/tools/rtc` (not `/`); the default location then answers 404");
+
+  /** How long a drain lets live connections go on before it closes them. */
+  public static final ConfigKey DRAIN_DEADLINE =
+      new ConfigKey(
+          "fastrtc.drain.deadline-seconds",
+          "seconds",
+          "`30`",
+          "how long `POST /api/drain` lets live connections go on (unless its body says"
+              + " `deadline_seconds`) before they are closed");
+
+  /** How long a server stop drains before it closes the live connections. */
+  public static final ConfigKey DRAIN_ON_STOP =
+      new ConfigKey(
+          "fastrtc.drain.stop-seconds",
+          "seconds",
+          "`0` (close at once)",
+          "how long stopping the server or the application drains first: new connections are"
+              + " refused, live ones may end by themselves; keep it below the orchestrator's grace"
+              + " period (e.g. `25` with Kubernetes' 30 s)");
 
   /** Puts every route behind single sign-on. */
   public static final ConfigKey SECURITY_ENABLED =
@@ -291,6 +357,29 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           "additional outputs kept per connection in its Redis stream, for `/outputs` on other"
               + " nodes and `Last-Event-ID` resume");
 
+  /** The text-to-speech engine behind the unqualified {@code TextToSpeech} bean. */
+  public static final ConfigKey SPEECH_TTS =
+      new ConfigKey(
+          "fastrtc.speech.tts",
+          "`freetts` or `flite`",
+          "`freetts`",
+          "the text-to-speech engine `@Inject TextToSpeech` gets: FreeTTS kevin16 (pure Java) or"
+              + " Debian's `flite` (slt voice, needs the package); an application's own"
+              + " `@Alternative` bean wins");
+
+  /**
+   * The folder of the Vosk speech-to-text model. Read by {@code handlers.speech.vosk} itself
+   * (handlers do not depend on the runtime); declared here with the others for the documentation.
+   */
+  public static final ConfigKey SPEECH_VOSK_MODEL =
+      new ConfigKey(
+          "fastrtc.speech.vosk.model",
+          "path",
+          "none (`mvn liberty:run` and the tests: `target/vosk/model-en-us`)",
+          "the folder of the Vosk model the built-in `SpeechToText` loads on first use (the one"
+              + " holding `am/`, `conf/`, `graph/`); unset, using speech-to-text fails saying what"
+              + " to add (`docs/voice-agents.md`)");
+
   private static final List<ConfigKey> ALL =
       List.of(
           DEMO_ENABLED,
@@ -298,6 +387,8 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           STREAM_ENABLED,
           STREAM_CONCURRENCY_LIMIT,
           STREAM_TIME_LIMIT,
+          HANDLER_HANG_TIMEOUT,
+          CONNECTION_IDLE_TIMEOUT,
           ICE_SERVERS,
           ICE_USERNAME,
           ICE_CREDENTIAL,
@@ -310,6 +401,9 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           CLIENT_ICE_TURN_USER,
           CLIENT_ICE_TURN_TTL,
           CLIENT_ICE_TRANSPORT_POLICY,
+          SOCKET_MAX_MESSAGES_PER_SECOND,
+          SOCKET_MAX_CHARS_PER_SECOND,
+          SOCKET_MAX_MESSAGE_CHARS,
           TELEPHONE_PUBLIC_URL,
           UI_ENABLED,
           UI_PATH,
@@ -325,7 +419,11 @@ public record ConfigKey(String name, String type, String defaultValue, String de
           CLUSTER_NODE_ADDRESS,
           CLUSTER_TIMEOUT,
           CLUSTER_LEASE,
-          CLUSTER_OUTPUTS_KEPT);
+          CLUSTER_OUTPUTS_KEPT,
+          SPEECH_TTS,
+          SPEECH_VOSK_MODEL,
+          DRAIN_DEADLINE,
+          DRAIN_ON_STOP);
 
   /** Every key FastRTC reads, in documentation order. */
   public static List<ConfigKey> all() {

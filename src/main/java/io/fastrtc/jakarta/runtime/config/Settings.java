@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,8 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer
    */
   public int concurrencyLimit(String stream, int declared) {
-    return integer(ConfigKey.STREAM_CONCURRENCY_LIMIT.forStream(stream)).orElse(declared);
+    return integer(ConfigKey.STREAM_CONCURRENCY_LIMIT.forStream(stream), 1, Integer.MAX_VALUE)
+        .orElse(declared);
   }
 
   /**
@@ -114,10 +116,71 @@ public final class Settings {
    * @param stream the stream's name
    * @param declared the time limit in seconds the stream's annotation declares
    * @return the configured time limit in seconds, else {@code declared}
-   * @throws IllegalArgumentException naming the key when the value is not an integer
+   * @throws IllegalArgumentException naming the key when the value is not an integer from 0
    */
   public int timeLimit(String stream, int declared) {
-    return integer(ConfigKey.STREAM_TIME_LIMIT.forStream(stream)).orElse(declared);
+    return integer(ConfigKey.STREAM_TIME_LIMIT.forStream(stream), 0, Integer.MAX_VALUE)
+        .orElse(declared);
+  }
+
+  /**
+   * {@code fastrtc.socket.max-messages-per-second}: the socket message policy's message rate.
+   *
+   * @throws IllegalArgumentException naming the key when the value is not an integer in range
+   */
+  public int socketMaxMessagesPerSecond() {
+    return integer(ConfigKey.SOCKET_MAX_MESSAGES_PER_SECOND.name(), 1, 100_000).orElse(200);
+  }
+
+  /**
+   * {@code fastrtc.socket.max-chars-per-second}: the socket message policy's character rate.
+   *
+   * @throws IllegalArgumentException naming the key when the value is not an integer in range
+   */
+  public int socketMaxCharsPerSecond() {
+    return integer(ConfigKey.SOCKET_MAX_CHARS_PER_SECOND.name(), 1, 1 << 30).orElse(1 << 20);
+  }
+
+  /**
+   * {@code fastrtc.socket.max-message-chars}: the longest socket text message handled.
+   *
+   * @throws IllegalArgumentException naming the key when the value is not an integer in range
+   */
+  public int socketMaxMessageChars() {
+    return integer(ConfigKey.SOCKET_MAX_MESSAGE_CHARS.name(), 1, 1 << 26).orElse(256 * 1024);
+  }
+
+  /**
+   * {@code fastrtc.handler.hang-timeout}: how long one handler call may run before its connection
+   * is closed as hung; zero for never.
+   *
+   * @param byDefault the value when the key is not set
+   * @throws IllegalArgumentException naming the key when the value is not a whole number of seconds
+   *     at least 0
+   */
+  public Duration hangTimeout(Duration byDefault) {
+    return seconds(ConfigKey.HANDLER_HANG_TIMEOUT.name()).orElse(byDefault);
+  }
+
+  /**
+   * {@code fastrtc.connection.idle-timeout}: how long a client that should send media may send
+   * none; zero for never.
+   *
+   * @param byDefault the value when the key is not set
+   * @throws IllegalArgumentException naming the key when the value is not a whole number of seconds
+   *     at least 0
+   */
+  public Duration idleTimeout(Duration byDefault) {
+    return seconds(ConfigKey.CONNECTION_IDLE_TIMEOUT.name()).orElse(byDefault);
+  }
+
+  private Optional<Duration> seconds(String key) {
+    Optional<Integer> value = integer(key, 0, Integer.MAX_VALUE);
+    if (value.isPresent() && value.get() < 0) {
+      throw new IllegalArgumentException(
+          key + " must be 0 (never) or more seconds: " + value.get());
+    }
+    return value.map(Duration::ofSeconds);
   }
 
   /**
@@ -182,7 +245,8 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when a value is invalid
    */
   public ClusterSettings cluster() {
-    return ClusterSettings.from(this::text, this::integer);
+    return ClusterSettings.from(
+        this::text, key -> integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   /**
@@ -194,13 +258,62 @@ public final class Settings {
     return text(ConfigKey.STREAM_ROLES.forStream(stream)).map(Settings::list);
   }
 
+  /** {@code fastrtc.drain.deadline-seconds}: a drain's deadline unless the request names one. */
+  public Duration drainDeadline() {
+    return seconds(ConfigKey.DRAIN_DEADLINE.name(), 30);
+  }
+
+  /** {@code fastrtc.drain.stop-seconds}: how long a server stop drains first (0: not at all). */
+  public Duration drainOnStop() {
+    return seconds(ConfigKey.DRAIN_ON_STOP.name(), 0);
+  }
+
+  private Duration seconds(String key, int defaultSeconds) {
+    int value = integer(key, 0, Integer.MAX_VALUE).orElse(defaultSeconds);
+    if (value < 0) {
+      throw new IllegalArgumentException(key + " must not be negative: " + value);
+    }
+    return Duration.ofSeconds(value);
+  }
+
+  /** The text-to-speech engines {@code fastrtc.speech.tts} may name. */
+  public static final List<String> SPEECH_ENGINES_TTS = List.of("freetts", "flite");
+
+  /**
+   * {@code fastrtc.speech.tts}: the name of the text-to-speech engine.
+   *
+   * @return {@code freetts} (the default) or {@code flite}
+   * @throws IllegalArgumentException naming the key when the value is another
+   */
+  public String speechTts() {
+    String key = ConfigKey.SPEECH_TTS.name();
+    String value = text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("freetts");
+    if (!SPEECH_ENGINES_TTS.contains(value)) {
+      throw new IllegalArgumentException(
+          key + " must be one of " + SPEECH_ENGINES_TTS + ": " + value);
+    }
+    return value;
+  }
+
   private IceSettings readIce() {
+    int min = integer(ConfigKey.ICE_PORT_MIN.name(), 0, 65_535).orElse(0);
+    int max = integer(ConfigKey.ICE_PORT_MAX.name(), 0, 65_535).orElse(0);
+    if (min > max) {
+      throw new IllegalArgumentException(
+          ConfigKey.ICE_PORT_MIN.name()
+              + " must not be above "
+              + ConfigKey.ICE_PORT_MAX.name()
+              + ": "
+              + min
+              + " > "
+              + max);
+    }
     return new IceSettings(
         text(ConfigKey.ICE_SERVERS.name()).map(Settings::list).orElse(List.of()),
         text(ConfigKey.ICE_USERNAME.name()).orElse(""),
         text(ConfigKey.ICE_CREDENTIAL.name()).orElse(""),
-        integer(ConfigKey.ICE_PORT_MIN.name()).orElse(0),
-        integer(ConfigKey.ICE_PORT_MAX.name()).orElse(0));
+        min,
+        max);
   }
 
   /** A comma-separated list, trimmed, without empty elements. */
@@ -212,27 +325,39 @@ public final class Settings {
     return source.apply(key);
   }
 
-  /** MicroProfile Config's booleans: true, 1, yes, y and on (any case) are true. */
+  /**
+   * MicroProfile Config's booleans: true, 1, yes, y and on are true; false, 0, no, n and off are
+   * false (any case); anything else is refused, naming the key, rather than read as false.
+   */
   private Optional<Boolean> bool(String key) {
     return text(key)
         .map(
             v ->
                 switch (v.trim().toLowerCase(Locale.ROOT)) {
                   case "true", "1", "yes", "y", "on" -> true;
-                  default -> false;
+                  case "false", "0", "no", "n", "off" -> false;
+                  default ->
+                      throw new IllegalArgumentException(
+                          key + " must be true or false (or 1/0, yes/no, on/off): " + v);
                 });
   }
 
-  private Optional<Integer> integer(String key) {
+  private Optional<Integer> integer(String key, int min, int max) {
     Optional<String> value = text(key);
     if (value.isEmpty()) {
       return Optional.empty();
     }
+    int n;
     try {
-      return Optional.of(Integer.valueOf(value.get().trim()));
+      n = Integer.parseInt(value.get().trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be an integer: " + value.get(), e);
     }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(
+          key + " must be from " + min + " to " + max + ": " + value.get());
+    }
+    return Optional.of(n);
   }
 
   /** A value read at start, or the error that reading it gave, thrown again on every use. */

@@ -21,6 +21,7 @@ public final class AudioClock {
   private final Thread thread;
   private final PacingSchedule schedule;
   private volatile boolean running = true;
+  private volatile long lastTickNanos = System.nanoTime();
 
   /**
    * Creates and starts the clock.
@@ -40,6 +41,7 @@ public final class AudioClock {
 
   private void run() {
     while (running) {
+      lastTickNanos = System.nanoTime();
       long wait = schedule.nextDueNanos() - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
@@ -66,6 +68,14 @@ public final class AudioClock {
         c.close(EndReason.TRANSPORT_FAILED);
       }
     }
+  }
+
+  /**
+   * How long ago the clock thread last ran its loop (it does so at least every 10 ms while it
+   * works): liveness reports a stall when this grows. Grows without bound once stopped.
+   */
+  public long nanosSinceLastTick() {
+    return System.nanoTime() - lastTickNanos;
   }
 
   /** Stops the clock thread and waits for it briefly. */

@@ -4,7 +4,6 @@ import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.StreamHandler;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -35,9 +34,23 @@ final class AudioLane {
   private final AudioOutput audio;
   private final RuntimeMetrics metrics;
   private final Runnable topUp = this::topUp;
-  private final AtomicInteger inputBacklog = new AtomicInteger();
+  private final Runnable nextInput = this::handleNextInput;
   private final AtomicBoolean backlogWarned = new AtomicBoolean();
   private final AtomicBoolean topUpPending = new AtomicBoolean();
+
+  // The input frames waiting for the lane, a ring guarded by itself: one lane task per frame, but
+  // no allocation per frame (the frame itself is the handler's to keep).
+  private final Object inputLock = new Object();
+  private final AudioFrame[] inputFrames = new AudioFrame[MAX_INPUT_BACKLOG];
+  private final long[] inputNanos = new long[MAX_INPUT_BACKLOG];
+  private int inputHead;
+  private int inputCount;
+
+  private AudioFrame current; // the lane only: the frame receiveCurrent hands over
+  private final HandlerLane.HandlerCall receiveCurrent;
+
+  /** An input frame arrived since the clock last asked for a top-up (its own drain follows it). */
+  private volatile boolean inputSinceTopUp;
 
   /**
    * @param audio the outgoing audio, or null when the stream sends none
@@ -54,6 +67,7 @@ final class AudioLane {
     this.streamName = streamName;
     this.handler = handler;
     this.emit = handler::emit;
+    this.receiveCurrent = () -> handler.receive(current);
     this.audio = audio;
     this.metrics = metrics;
   }
@@ -64,8 +78,17 @@ final class AudioLane {
    */
   void receive(AudioFrame frame, long receivedNanos) {
     metrics.frameIn();
-    if (inputBacklog.incrementAndGet() > MAX_INPUT_BACKLOG) {
-      inputBacklog.decrementAndGet();
+    inputSinceTopUp = true;
+    synchronized (inputLock) {
+      if (inputCount < MAX_INPUT_BACKLOG) {
+        int tail = (inputHead + inputCount) % MAX_INPUT_BACKLOG;
+        inputFrames[tail] = frame;
+        inputNanos[tail] = receivedNanos;
+        inputCount++;
+        frame = null;
+      }
+    }
+    if (frame != null) {
       metrics.inputDropped();
       if (backlogWarned.compareAndSet(false, true)) {
         LOG.warning(
@@ -78,16 +101,35 @@ final class AudioLane {
       }
       return;
     }
-    lane.execute(
-        () -> {
-          inputBacklog.decrementAndGet();
-          if (audio != null) {
-            audio.markInput(receivedNanos);
-          }
-          if (lane.run(() -> handler.receive(frame))) {
-            drainEmits(AFTER_INPUT_MS);
-          }
-        });
+    lane.execute(nextInput);
+  }
+
+  /** One lane task per queued input frame, in arrival order. */
+  private void handleNextInput() {
+    AudioFrame frame;
+    long receivedNanos;
+    synchronized (inputLock) {
+      if (inputCount == 0) {
+        return;
+      }
+      frame = inputFrames[inputHead];
+      receivedNanos = inputNanos[inputHead];
+      inputFrames[inputHead] = null;
+      inputHead = (inputHead + 1) % MAX_INPUT_BACKLOG;
+      inputCount--;
+    }
+    if (!lane.isStarted()) {
+      return; // queued before a close: only shutdown() follows
+    }
+    if (audio != null) {
+      audio.markInput(receivedNanos);
+    }
+    current = frame;
+    boolean received = lane.run(receiveCurrent);
+    current = null;
+    if (received) {
+      drainEmits(AFTER_INPUT_MS);
+    }
   }
 
   /** Tells the handler its audio has played out, then drains what it emits in answer. */
@@ -100,8 +142,16 @@ final class AudioLane {
         });
   }
 
-  /** Asks the handler for more audio (the buffer runs low), unless that is already queued. */
+  /**
+   * Asks the handler for more audio (the buffer runs low), unless that is already queued, or an
+   * input frame arrived since the last request: every input is followed by a drain on the lane, so
+   * a connection that receives audio costs one hand-off per input frame, not one more per top-up.
+   */
   void requestTopUp() {
+    if (inputSinceTopUp) {
+      inputSinceTopUp = false;
+      return;
+    }
     if (topUpPending.compareAndSet(false, true)) {
       lane.execute(topUp);
     }

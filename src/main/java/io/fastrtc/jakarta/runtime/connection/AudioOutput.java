@@ -19,8 +19,9 @@ final class AudioOutput {
   /** Silent ticks after a burst of audio after which its playback counts as ended. */
   static final int PLAYBACK_END_TICKS = StreamHandler.PLAYBACK_END_MILLIS / 10;
 
-  private final OutboundAudio outbound;
-  private final short[] frame;
+  // Replaced only by useRate(), before the connection starts; read under pushLock by the clock.
+  private volatile OutboundAudio outbound;
+  private volatile short[] frame;
   private final Resampler.Factory resamplerFactory;
   private final RuntimeMetrics metrics;
 
@@ -28,6 +29,10 @@ final class AudioOutput {
   private final Object pushLock = new Object();
 
   private final Map<Integer, Resampler> resamplers = new HashMap<>(); // handler lane only
+
+  /** Set by a flush: the resamplers' buffered input belongs to dropped audio. */
+  private volatile boolean restartResamplers;
+
   private long lastInputNanos; // handler lane only
   private int tickCount; // clock thread only
   private boolean burst; // clock thread only: audio was pushed since playback last ended
@@ -39,6 +44,28 @@ final class AudioOutput {
     this.frame = new short[outbound.frameSamples()];
     this.resamplerFactory = resamplerFactory;
     this.metrics = metrics;
+  }
+
+  /**
+   * Sends the audio at {@code sampleRate} instead of the stream's output rate: a transport that
+   * encodes at one rate itself (WebRTC's Opus at 48 kHz) saves a second conversion, and a handler
+   * that already produces that rate (an echo) needs none at all. Only before the connection starts,
+   * while nothing is queued; otherwise ignored.
+   */
+  void useRate(int sampleRate) {
+    synchronized (pushLock) {
+      if (sampleRate == outbound.sampleRate() || outbound.bufferedMillis() > 0) {
+        return;
+      }
+      OutboundAudio replaced = new OutboundAudio(sampleRate, 1);
+      frame = new short[replaced.frameSamples()];
+      outbound = replaced;
+    }
+  }
+
+  /** The rate the audio is sent at. */
+  int sampleRate() {
+    return outbound.sampleRate();
   }
 
   /**
@@ -90,8 +117,17 @@ final class AudioOutput {
     lastInputNanos = receivedNanos;
   }
 
-  /** Queues the handler's audio, mixed to mono and resampled to the output rate. */
+  /**
+   * Queues the handler's audio, mixed to mono and resampled to the output rate (a text-to-speech
+   * voice's 16 kHz, say, to a WebRTC stream's 48 kHz). One streaming resampler per input rate keeps
+   * consecutive chunks joined without clicks; a flush starts them afresh.
+   */
   void write(AudioFrame audio) {
+    if (restartResamplers) {
+      restartResamplers = false;
+      close();
+    }
+    OutboundAudio outbound = this.outbound;
     short[] mono = Pcm.toMono(audio.samples(), audio.channels());
     if (audio.sampleRate() != outbound.sampleRate()) {
       Resampler r =
@@ -118,6 +154,7 @@ final class AudioOutput {
   long flush(Transport transport) {
     synchronized (pushLock) {
       long dropped = outbound.flush();
+      restartResamplers = true;
       if (transport != null) {
         transport.onFlush(dropped);
       }

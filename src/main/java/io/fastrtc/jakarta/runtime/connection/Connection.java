@@ -43,8 +43,11 @@ public final class Connection {
   private final HandlerLane lane;
   private final AudioLane audioLane;
   private final VideoLane video;
+  private final FaultWatch faults;
   private volatile Transport transport;
   private volatile EndReason endReason;
+  private final long openedNanos = System.nanoTime();
+  private volatile String remoteAddress = "unknown";
 
   Connection(
       String id,
@@ -72,6 +75,9 @@ public final class Connection {
         definition.modality().hasVideo()
             ? new VideoLane(lane, id, definition, lease.handler(), services)
             : null;
+    this.faults =
+        new FaultWatch(
+            id, definition.name(), definition.mode().clientSends(), lane, new Host(), services);
     this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
@@ -105,9 +111,30 @@ public final class Connection {
     return transport;
   }
 
+  /** Its timers (for the registry's metrics: connect time and age). */
+  ConnectionTimers timers() {
+    return timers;
+  }
+
   /** Connects the media side. Must be called before {@link #start()}. */
   public void attach(Transport transport) {
+    attach(transport, null);
+  }
+
+  /**
+   * Connects the media side of a client at {@code remoteAddress} and logs the connection's opening
+   * line. Must be called before {@link #start()}.
+   *
+   * @param remoteAddress the client's address, or null when the transport cannot tell
+   */
+  public void attach(Transport transport, String remoteAddress) {
+    if (audio != null && transport.nativeAudioRate() > 0) {
+      audio.useRate(transport.nativeAudioRate());
+    }
     this.transport = transport;
+    this.remoteAddress =
+        remoteAddress == null || remoteAddress.isBlank() ? "unknown" : remoteAddress;
+    ConnectionLog.opened(this, transport.kind(), this.remoteAddress);
   }
 
   /** Runs {@code listener} once when the connection closes. */
@@ -173,6 +200,7 @@ public final class Connection {
     if (video != null) {
       video.start();
     }
+    faults.start(timers);
   }
 
   private void startUp() {
@@ -187,6 +215,7 @@ public final class Connection {
    * Dropped (and counted) before start and when the handler has fallen 5 s behind.
    */
   public void onInput(AudioFrame frame, long receivedNanos) {
+    faults.mediaArrived();
     if (state.isStarted() && audioLane != null) {
       audioLane.receive(frame, receivedNanos);
     }
@@ -199,6 +228,7 @@ public final class Connection {
    * @param receivedNanos {@link System#nanoTime()} when the decoded frame arrived
    */
   public void onVideoInput(VideoFrame frame, long receivedNanos) {
+    faults.mediaArrived();
     if (state.isStarted() && video != null) {
       video.offer(frame, receivedNanos);
     }
@@ -258,7 +288,8 @@ public final class Connection {
       return;
     }
     endReason = reason;
-    LOG.info(() -> "Connection " + id + " of stream " + definition.name() + " closed: " + reason);
+    Transport t = transport;
+    ConnectionLog.closed(this, t == null ? "none" : t.kind(), remoteAddress, openedNanos, reason);
     timers.cancelAll();
     if (video != null) {
       video.stop();

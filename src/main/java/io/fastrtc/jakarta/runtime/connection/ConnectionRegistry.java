@@ -4,12 +4,12 @@ import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.runtime.cluster.Cluster;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
-import io.fastrtc.jakarta.runtime.wire.OutputEvents;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +46,9 @@ public final class ConnectionRegistry {
 
   private final Map<Key, Connection> live = new ConcurrentHashMap<>();
 
+  /** Each live connection's transport label, for metrics. */
+  private final Map<Connection, String> transports = new ConcurrentHashMap<>();
+
   /** Closed connections whose close path may still be releasing native objects. */
   private final Set<Connection> closing = ConcurrentHashMap.newKeySet();
 
@@ -63,6 +66,16 @@ public final class ConnectionRegistry {
   private final RuntimeServices services;
   private final Cluster cluster;
 
+  /**
+   * The close path's classes, loaded while the application's archive can still be read: an undeploy
+   * may delete the WAR before the connections close (found by the undeploy drill).
+   */
+  @SuppressWarnings("unused") // held only so that the constructor loads the classes
+  private final List<Class<?>> closePathClasses;
+
+  /** False once the server drains: every new connection is refused with {@code server_draining}. */
+  private volatile boolean admitting = true;
+
   /** Creates an empty registry of a single server. */
   public ConnectionRegistry(RuntimeServices services) {
     this(services, Cluster.local());
@@ -76,6 +89,10 @@ public final class ConnectionRegistry {
   public ConnectionRegistry(RuntimeServices services, Cluster cluster) {
     this.services = services;
     this.cluster = cluster;
+    List<Class<?>> close = new ArrayList<>(OutputBuffer.closePathClasses());
+    close.add(HandlerShutdown.class);
+    close.add(FaultWatch.class);
+    this.closePathClasses = List.copyOf(close);
   }
 
   /**
@@ -90,17 +107,50 @@ public final class ConnectionRegistry {
   }
 
   /**
-   * Admits a new connection that belongs to {@code owner}: only lookups for that user find it, and
-   * the id need only be free among that user's connections.
-   *
-   * @param owner the authenticated user opening it, or null without single sign-on
-   * @param handlers obtains a fresh handler instance for the stream
+   * As {@link #admit(StreamDefinition, String, StreamUser, String, Function)}, transport unknown.
    */
-  public synchronized Admission admit(
+  public Admission admit(
       StreamDefinition definition,
       String id,
       StreamUser owner,
       Function<StreamDefinition, HandlerLease> handlers) {
+    return admit(definition, id, owner, "unknown", handlers);
+  }
+
+  /**
+   * Admits a new connection that belongs to {@code owner}: only lookups for that user find it, and
+   * the id need only be free among that user's connections.
+   *
+   * @param owner the authenticated user opening it, or null without single sign-on
+   * @param transport the transport's label for metrics: {@code webrtc}, {@code websocket} or {@code
+   *     telephone}
+   * @param handlers obtains a fresh handler instance for the stream
+   */
+  public Admission admit(
+      StreamDefinition definition,
+      String id,
+      StreamUser owner,
+      String transport,
+      Function<StreamDefinition, HandlerLease> handlers) {
+    Admission admission = admitOrRefuse(definition, id, owner, handlers);
+    ConnectionEvents events = services.metrics().events();
+    if (admission.isAdmitted()) {
+      transports.put(admission.connection(), transport);
+      events.opened(definition.name(), transport);
+    } else {
+      events.refused(definition.name(), transport, admission.refusal().wireName());
+    }
+    return admission;
+  }
+
+  private synchronized Admission admitOrRefuse(
+      StreamDefinition definition,
+      String id,
+      StreamUser owner,
+      Function<StreamDefinition, HandlerLease> handlers) {
+    if (!admitting) {
+      return Admission.refused(ErrorCode.SERVER_DRAINING, 0);
+    }
     Key key = Key.of(id, owner);
     if (live.containsKey(key)) {
       return Admission.refused(ErrorCode.CONNECTION_ALREADY_EXISTS, 0);
@@ -111,9 +161,7 @@ public final class ConnectionRegistry {
     }
     Cluster.Joined joined = cluster.join(definition.name(), id, definition.concurrencyLimit());
     if (joined.refusal() != null) {
-      return joined.refusal() == Cluster.Refusal.FULL
-          ? Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit())
-          : Admission.refused(ErrorCode.CLUSTER_UNAVAILABLE, 0);
+      return ClusterJoin.refusal(joined.refusal(), definition);
     }
     Cluster.Member member = joined.member();
     Connection connection;
@@ -124,12 +172,7 @@ public final class ConnectionRegistry {
       throw e;
     }
     connection.onClose(this::forget);
-    connection.onClose(c -> member.leave());
-    if (cluster.shared()) {
-      var unused =
-          connection.subscribeOutputs(
-              0, event -> member.output(event.sequence(), OutputEvents.data(event)));
-    }
+    ClusterJoin.attach(connection, cluster, member);
     live.put(key, connection);
     synchronized (recentlyClosed) {
       recentlyClosed.remove(key);
@@ -138,6 +181,17 @@ public final class ConnectionRegistry {
   }
 
   private void forget(Connection connection) {
+    String transport = transports.remove(connection);
+    EndReason reason = connection.endReason();
+    services
+        .metrics()
+        .events()
+        .closed(
+            connection.definition().name(),
+            transport == null ? "unknown" : transport,
+            reason == null ? "closed" : reason.name().toLowerCase(Locale.ROOT),
+            connection.timers().ageNanos(),
+            connection.timers().connectNanos());
     closing.removeIf(c -> c.release().isDone());
     closing.add(connection);
     Key key = Key.of(connection);
@@ -182,6 +236,28 @@ public final class ConnectionRegistry {
 
   private static String ownerName(StreamUser user) {
     return user == null ? "" : Objects.requireNonNull(user.name());
+  }
+
+  /**
+   * Refuses every new connection from now on ({@link ErrorCode#SERVER_DRAINING}), on every
+   * transport; live connections are untouched. There is no way back: a drain ends with a stop.
+   */
+  public synchronized void stopAdmitting() {
+    admitting = false;
+  }
+
+  /** Whether new connections are still admitted. */
+  public boolean isAdmitting() {
+    return admitting;
+  }
+
+  /** Live connections of one stream over one transport ({@code webrtc}, {@code websocket}, ...). */
+  public int count(String stream, String transport) {
+    return (int)
+        transports.entrySet().stream()
+            .filter(e -> e.getValue().equals(transport))
+            .filter(e -> e.getKey().definition().name().equals(stream))
+            .count();
   }
 
   /** Live connections of one stream. */

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's timers on the shared scheduler: the connect watchdog, the stream's time limit,
- * the close that waits for queued audio to play, and the check for a handler that hangs at close.
+ * the close that waits for queued audio to play, the periodic watch for a hung handler call and for
+ * a client that sends no media, and the check for a handler that hangs at close.
  */
 final class ConnectionTimers {
   /** How long shutdown may wait behind a hung handler call before it is interrupted. */
@@ -18,6 +19,10 @@ final class ConnectionTimers {
   private volatile Future<?> timeLimit;
   private volatile Future<?> playbackClose;
   private volatile Future<?> hangCheck;
+  private volatile Future<?> watch;
+  private volatile boolean cancelled;
+  private final long createdNanos = System.nanoTime();
+  private volatile long connectNanos = -1;
 
   ConnectionTimers(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
@@ -31,6 +36,19 @@ final class ConnectionTimers {
   /** The connection is connected: the watchdog is satisfied. */
   void disarmConnectWatchdog() {
     cancel(connectWatchdog);
+    if (connectNanos < 0) {
+      connectNanos = System.nanoTime() - createdNanos;
+    }
+  }
+
+  /** How long the connection took to connect, or -1 when it has not. */
+  long connectNanos() {
+    return connectNanos;
+  }
+
+  /** How long ago the connection was created. */
+  long ageNanos() {
+    return System.nanoTime() - createdNanos;
   }
 
   /** Starts the time limit once; no limit when {@code seconds} is 0. */
@@ -45,8 +63,24 @@ final class ConnectionTimers {
     playbackClose = scheduler.schedule(close, playMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Cancels the watchdog, the time limit and a pending playback close: the connection closes. */
+  /** Runs {@code check} every {@code period} until {@link #cancelAll()}. Once. */
+  void startWatch(Duration period, Runnable check) {
+    if (watch == null && !cancelled) {
+      long millis = period.toMillis();
+      watch = scheduler.scheduleWithFixedDelay(check, millis, millis, TimeUnit.MILLISECONDS);
+      if (cancelled) {
+        cancel(watch); // the connection closed meanwhile
+      }
+    }
+  }
+
+  /**
+   * Cancels the watchdog, the time limit, the watch and a pending playback close: the connection
+   * closes.
+   */
   void cancelAll() {
+    cancelled = true;
+    cancel(watch);
     cancel(connectWatchdog);
     cancel(timeLimit);
     cancel(playbackClose);

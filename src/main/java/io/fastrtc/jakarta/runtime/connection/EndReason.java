@@ -17,8 +17,21 @@ public enum EndReason {
   CLOSE_STREAM,
   /** The handler threw. */
   HANDLER_ERROR,
+  /**
+   * A handler call did not return within the hang timeout ({@code fastrtc.handler.hang-timeout}).
+   */
+  HANDLER_HUNG,
+  /**
+   * The client sent no media for the idle timeout ({@code fastrtc.connection.idle-timeout})
+   * although its stream's mode has the client send.
+   */
+  NO_MEDIA,
   /** The application or server is stopping. */
   SERVER_STOP,
   /** Setting the connection up failed. */
-  SETUP_FAILED
+  SETUP_FAILED,
+  /** The server was draining and the drain's deadline passed with the connection still live. */
+  DRAIN_DEADLINE,
+  /** The client broke the socket's message policy: too many messages or characters per second. */
+  POLICY_VIOLATION
 }

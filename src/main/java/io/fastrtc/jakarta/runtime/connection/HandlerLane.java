@@ -68,6 +68,11 @@ final class HandlerLane {
     calls.interruptRunning();
   }
 
+  /** How long the lane's current task (handler calls) has been running, or 0 when idle. */
+  long busyNanos(long nowNanos) {
+    return calls.busyNanos(nowNanos);
+  }
+
   /**
    * Acts on what a handler returned, audio or video alike: plays audio, sends a frame, publishes
    * outputs, or starts closing. The one place that tells emissions apart. Runs on the lane.

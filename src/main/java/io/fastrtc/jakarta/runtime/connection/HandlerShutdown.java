@@ -34,7 +34,11 @@ final class HandlerShutdown {
   /** Queues the shutdown behind the handler's pending calls and arms the hang check. Once. */
   void begin() {
     lane.execute(this::finish);
-    timers.armHangCheck(this::checkHang);
+    try {
+      timers.armHangCheck(this::checkHang);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return; // the server is stopping and its scheduler is gone: the lane ran the shutdown here
+    }
     if (finished.get()) {
       timers.disarmHangCheck(); // finished before the check was armed (a direct executor)
     }
@@ -61,7 +65,7 @@ final class HandlerShutdown {
     } finally {
       try {
         lease.destroy();
-        LOG.info(() -> "Connection " + id + ": handler shut down");
+        LOG.fine(() -> "Connection " + id + ": handler shut down");
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Destroying the handler of connection " + id + " failed", e);
       }

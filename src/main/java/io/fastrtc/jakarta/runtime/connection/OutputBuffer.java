@@ -53,6 +53,14 @@ final class OutputBuffer {
     this.ring = new OutputEvent[capacity];
   }
 
+  /**
+   * Loads the classes closing a buffer needs, while the application's archive can still be read: an
+   * undeploy may delete the WAR before the connections close (found by the undeploy drill).
+   */
+  static List<Class<?>> closePathClasses() {
+    return List.of(Subscriber.class);
+  }
+
   /** Appends an output (evicting the oldest when full) and wakes every subscriber. */
   void publish(List<Object> values) {
     synchronized (this) {

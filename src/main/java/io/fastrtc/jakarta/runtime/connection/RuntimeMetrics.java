@@ -28,6 +28,59 @@ public final class RuntimeMetrics {
   private final AtomicLong videoDropped = new AtomicLong();
   private final AtomicLong videoTicksSkipped = new AtomicLong();
   private final AtomicLongArray videoLatency = new AtomicLongArray(BUCKETS + 1);
+  private volatile ConnectionEvents events = ConnectionEvents.NONE;
+
+  /**
+   * Sends every connection event (and each chunk's added latency) to {@code events} from now on.
+   */
+  public void listen(ConnectionEvents events) {
+    this.events = events == null ? ConnectionEvents.NONE : events;
+  }
+
+  /** Where connection events go (for refusals made before the registry is asked). */
+  public ConnectionEvents events() {
+    return events;
+  }
+
+  /** Clock ticks so far. */
+  public long clockTicks() {
+    return clockTicks.get();
+  }
+
+  /** Clock ticks that ran more than one frame late so far. */
+  public long lateTicks() {
+    return lateTicks.get();
+  }
+
+  /** Audio frames received from clients so far. */
+  public long framesIn() {
+    return framesIn.get();
+  }
+
+  /** Audio frames (10 ms) sent to clients so far. */
+  public long framesOut() {
+    return framesOut.get();
+  }
+
+  /** Input audio frames dropped because a handler fell behind. */
+  public long inputFramesDropped() {
+    return inputDropped.get();
+  }
+
+  /** Handler calls that threw so far. */
+  public long handlerErrors() {
+    return handlerErrors.get();
+  }
+
+  /** Video frames received so far. */
+  public long videoFramesIn() {
+    return videoIn.get();
+  }
+
+  /** Video frames sent so far. */
+  public long videoFramesOut() {
+    return videoOut.get();
+  }
 
   void frameIn() {
     framesIn.incrementAndGet();
@@ -56,6 +109,7 @@ public final class RuntimeMetrics {
   /** Records the added latency of one output chunk. */
   void latencyNanos(long nanos) {
     latency.incrementAndGet(bucket(nanos));
+    events.addedLatency(nanos);
   }
 
   private static int bucket(long nanos) {

@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,8 +14,12 @@ final class SerialExecutor implements Executor {
   private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
   private final Executor delegate;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+  private final Runnable drainTask = this::drain;
   private boolean running;
   private volatile Thread worker;
+
+  /** {@link System#nanoTime()} when the running task began, or 0 while none runs. */
+  private volatile long taskStartNanos;
 
   SerialExecutor(Executor delegate) {
     this.delegate = delegate;
@@ -29,7 +34,21 @@ final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    delegate.execute(this::drain);
+    dispatch();
+  }
+
+  /**
+   * Hands the lane to the shared executor; when that refuses (the server is stopping and has shut
+   * its executor down before the application's end), runs the queued tasks here instead, so that
+   * the close path and every handler's {@code shutdown()} still run.
+   */
+  private void dispatch() {
+    try {
+      delegate.execute(drainTask);
+    } catch (RejectedExecutionException e) {
+      LOG.fine(() -> "Executor refused the lane (" + e + "); running it on the caller");
+      drain(Integer.MAX_VALUE);
+    }
   }
 
   /** The number of tasks waiting. */
@@ -45,10 +64,23 @@ final class SerialExecutor implements Executor {
     }
   }
 
+  /**
+   * How long the task running now has been running, or 0 when none runs (what the hang watch of a
+   * connection reads).
+   */
+  long busyNanos(long nowNanos) {
+    long start = taskStartNanos;
+    return start == 0 ? 0 : Math.max(1, nowNanos - start);
+  }
+
   private void drain() {
+    drain(64);
+  }
+
+  private void drain(int maxTasks) {
     worker = Thread.currentThread();
     try {
-      for (int i = 0; i < 64; i++) {
+      for (int i = 0; i < maxTasks; i++) {
         Runnable next;
         synchronized (this) {
           next = tasks.pollFirst();
@@ -57,10 +89,13 @@ final class SerialExecutor implements Executor {
             return;
           }
         }
+        taskStartNanos = System.nanoTime();
         try {
           next.run();
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "Task failed outside a handler call", e);
+        } finally {
+          taskStartNanos = 0;
         }
       }
     } finally {
@@ -68,6 +103,6 @@ final class SerialExecutor implements Executor {
       Thread.interrupted();
     }
     // Yield the pool thread to other connections, then continue.
-    delegate.execute(this::drain);
+    dispatch();
   }
 }

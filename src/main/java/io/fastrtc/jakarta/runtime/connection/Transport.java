@@ -20,6 +20,15 @@ public interface Transport {
   void pushAudio(short[] frame, int sampleRate, int channels);
 
   /**
+   * The sample rate this transport encodes audio at, if it takes any rate and converts itself
+   * (WebRTC: Opus at 48 kHz); the connection then sends at this rate and no conversion is done
+   * twice. 0 (the default): send at the stream's output rate, which the client expects.
+   */
+  default int nativeAudioRate() {
+    return 0;
+  }
+
+  /**
    * Sends one video frame, any format; called from the connection's handler lane. Transports
    * without video (WebSocket, telephone) ignore it.
    */
@@ -60,6 +69,29 @@ public interface Transport {
     return false;
   }
 
+  /** {@link #mediaMark()}'s answer when the transport cannot tell. */
+  long NO_MARK = Long.MIN_VALUE;
+
+  /**
+   * A value that grows whenever media from the client has arrived (e.g. the time of the newest
+   * packet), for the idle timeout; 0 or less while none has; or {@link #NO_MARK} when the
+   * connection should count the input frames it is handed instead (the default, right for
+   * message-based transports, where each frame is media the client sent). WebRTC answers from its
+   * RTP receivers, because libwebrtc keeps handing on decoded silence when no packet arrives.
+   * Called on the scheduler about once a second; must not block long.
+   */
+  default long mediaMark() {
+    return NO_MARK;
+  }
+
   /** Frees every resource of the transport. Idempotent; never throws. */
+  /**
+   * What carries the connection, for the connection log: {@code webrtc}, {@code websocket}, {@code
+   * telephone}.
+   */
+  default String kind() {
+    return "custom";
+  }
+
   void close();
 }

@@ -101,6 +101,11 @@ final class FastRtcProtocol extends SocketProtocol {
   }
 
   @Override
+  void flooded(String why) {
+    session.send(ChannelMessages.error(why + "; closing the socket (1008)"));
+  }
+
+  @Override
   void crashed(RuntimeException error) {
     session.send(ChannelMessages.error("internal error: " + error.getMessage()));
   }
@@ -130,20 +135,22 @@ final class FastRtcProtocol extends SocketProtocol {
   }
 
   /**
-   * The contract's failure body, then a close: try again later at the limit or while the cluster's
-   * Redis is away.
+   * The contract's failure body, then a close: try again later at the limit, when draining, or
+   * while the cluster's Redis is away.
    */
   @Override
   CloseReason refuse(String id, Admission admission) {
     boolean limit = admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED;
+    boolean draining = admission.refusal() == ErrorCode.SERVER_DRAINING;
     SignalResponse body =
         limit
             ? SignalResponse.concurrencyLimitReached(admission.limit())
-            : SignalResponse.failed(admission.refusal());
+            : draining ? SignalResponse.draining() : SignalResponse.failed(admission.refusal());
     LOG.info(() -> "WebSocket start refused on stream " + stream.name() + ": " + body.json());
     session.send(body.json());
     return SocketCloses.refused(
-        admission.refusal(), limit || admission.refusal() == ErrorCode.CLUSTER_UNAVAILABLE);
+        admission.refusal(),
+        limit || draining || admission.refusal() == ErrorCode.CLUSTER_UNAVAILABLE);
   }
 
   private void media(SocketEvent event) {

@@ -22,6 +22,10 @@ final class SocketCloses {
   /** No {@code start} within the watchdog's time. */
   static final CloseReason NO_START = new CloseReason(CloseCodes.VIOLATED_POLICY, "no start event");
 
+  /** The client sent faster than the socket's message policy allows. */
+  static final CloseReason FLOOD =
+      new CloseReason(CloseCodes.VIOLATED_POLICY, "message rate exceeded");
+
   /** Twilio offered audio other than 8 kHz µ-law. */
   static final CloseReason UNSUPPORTED_FORMAT =
       new CloseReason(CloseCodes.CANNOT_ACCEPT, "unsupported media format");
@@ -55,17 +59,26 @@ final class SocketCloses {
       case CLIENT_CLOSED -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "stopped");
       case CLOSE_STREAM -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "stream closed");
       case TIME_LIMIT -> new CloseReason(CloseCodes.NORMAL_CLOSURE, "time limit reached");
-      case SERVER_STOP -> SERVER_STOPPING;
+      case SERVER_STOP, DRAIN_DEADLINE -> SERVER_STOPPING;
+      case POLICY_VIOLATION -> FLOOD;
       case HANDLER_ERROR -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler error");
+      case HANDLER_HUNG -> new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "handler hung");
+      case NO_MEDIA -> new CloseReason(CloseCodes.VIOLATED_POLICY, "no media");
       case CONNECT_TIMEOUT, TRANSPORT_FAILED, SETUP_FAILED ->
           new CloseReason(CloseCodes.UNEXPECTED_CONDITION, lowerCase(reason));
     };
   }
 
-  /** A Twilio call: going away when the server stops, else a normal close naming the reason. */
+  /**
+   * A Twilio call: going away when the server stops, 1008 for a flood, else a normal close naming
+   * the reason.
+   */
   static CloseReason forCall(EndReason reason) {
-    if (reason == EndReason.SERVER_STOP) {
+    if (reason == EndReason.SERVER_STOP || reason == EndReason.DRAIN_DEADLINE) {
       return SERVER_STOPPING;
+    }
+    if (reason == EndReason.POLICY_VIOLATION) {
+      return FLOOD;
     }
     return new CloseReason(
         CloseCodes.NORMAL_CLOSURE, reason == null ? "closed" : lowerCase(reason));

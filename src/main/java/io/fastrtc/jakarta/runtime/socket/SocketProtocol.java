@@ -64,6 +64,14 @@ abstract class SocketProtocol {
   /** A binary frame, on the routes that listen for them. */
   void onBinary() {}
 
+  /**
+   * The client broke the message policy ({@link FloodGate}); the socket closes with 1008 right
+   * after. Called once.
+   *
+   * @param why what was exceeded
+   */
+  void flooded(String why) {}
+
   /** An internal error while handling a frame; the session fails right after. */
   void crashed(RuntimeException error) {}
 

@@ -49,7 +49,10 @@ public final class SocketSession implements Transport {
   private final SocketProtocol protocol;
   private final Future<?> startWatchdog;
   private final SocketInput input = new SocketInput();
-  private final TextAssembly messages = new TextAssembly(this::onText, this::onTooLong);
+  private final SocketSessions.Limits limits;
+  private final String remoteAddress;
+  private final FloodGate gate;
+  private final TextAssembly messages;
   private volatile Connection connection;
   private volatile boolean ended;
 
@@ -60,7 +63,12 @@ public final class SocketSession implements Transport {
       ConnectionRegistry registry,
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers,
+      SocketSessions.Limits limits,
       Function<SocketSession, SocketProtocol> protocol) {
+    this.limits = limits;
+    this.remoteAddress = remoteAddress(socket);
+    this.gate = new FloodGate(limits, System.nanoTime(), this::flooded);
+    this.messages = new TextAssembly(limits.maxMessageChars(), this::onText, this::onTooLong);
     this.stream = stream;
     this.owner = owner;
     this.registry = registry;
@@ -88,12 +96,24 @@ public final class SocketSession implements Transport {
    * does.
    */
   public void onTextPart(String part, boolean last) {
-    messages.part(part, last);
+    if (!ended && gate.part(part.length(), last, System.nanoTime())) {
+      messages.part(part, last);
+    }
   }
 
   private void onTooLong(long chars) {
     if (!ended) {
-      protocol.invalid(null, SocketEvent.tooLarge(chars));
+      protocol.invalid(null, SocketEvent.tooLarge(chars, limits.maxMessageChars()));
+    }
+  }
+
+  /** The message policy is broken (reported once): tell the client, then close with 1008. */
+  private void flooded(String why) {
+    ended = true;
+    LOG.info(() -> protocol.describe() + " closed: " + why);
+    protocol.flooded(why);
+    if (!closeConnection(EndReason.POLICY_VIOLATION)) {
+      end(SocketCloses.FLOOD);
     }
   }
 
@@ -104,7 +124,7 @@ public final class SocketSession implements Transport {
     }
     SocketEvent event;
     try {
-      event = SocketEvent.parse(text);
+      event = SocketEvent.parse(text, limits.maxMessageChars());
     } catch (InvalidRequestException e) {
       protocol.invalid(null, e.getMessage());
       return;
@@ -122,7 +142,7 @@ public final class SocketSession implements Transport {
 
   /** A binary frame (registered on the routes whose protocol answers them). */
   public void onBinary() {
-    if (!ended) {
+    if (!ended && gate.message(System.nanoTime())) {
       protocol.onBinary();
     }
   }
@@ -169,7 +189,13 @@ public final class SocketSession implements Transport {
       }
       Admission admission;
       try {
-        admission = registry.admit(stream, id, owner, handlers);
+        admission =
+            registry.admit(
+                stream,
+                id,
+                owner,
+                protocol instanceof TwilioProtocol ? "telephone" : "websocket",
+                handlers);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not create the handler of stream " + stream.name(), e);
         protocol.handlerUnavailable();
@@ -183,11 +209,11 @@ public final class SocketSession implements Transport {
       c = admission.connection();
       prepare.accept(c);
       input.open(c, services.resamplers());
-      c.attach(this);
+      c.attach(this, remoteAddress);
       connection = c;
     }
     startWatchdog.cancel(false);
-    LOG.info(started);
+    LOG.fine(started);
     c.markConnected();
     c.start();
   }
@@ -238,6 +264,12 @@ public final class SocketSession implements Transport {
     fail();
   }
 
+  /** The client's address where the container tells it (Jetty's and Tomcat's user property). */
+  private static String remoteAddress(Session socket) {
+    Object address = socket.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
+    return address == null ? null : address.toString();
+  }
+
   // ---- Transport: the connection's side ----
 
   @Override
@@ -259,6 +291,11 @@ public final class SocketSession implements Transport {
   @Override
   public void onFlush(long droppedMillis) {
     protocol.onFlush(droppedMillis);
+  }
+
+  @Override
+  public String kind() {
+    return protocol.isPhone() ? "telephone" : "websocket";
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.fastrtc.jakarta.runtime.wire.SocketEvent;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,37 @@ public final class SocketSessions {
   private final RuntimeServices services;
   private final Function<StreamDefinition, HandlerLease> handlers;
   private final InputSetter inputs;
+  private final Limits limits;
+
+  /**
+   * The message policy of every socket: at most {@code maxMessagesPerSecond} messages and {@code
+   * maxCharsPerSecond} characters per second (each averaged over about a second), else the client
+   * is told why and the socket closes with 1008; a message over {@code maxMessageChars} characters
+   * is answered {@code message too large} and ignored.
+   *
+   * @param maxMessagesPerSecond text and binary messages per second, at least 1
+   * @param maxCharsPerSecond characters of text per second, at least 1
+   * @param maxMessageChars the longest text message handled, in characters, at least 1
+   */
+  public record Limits(int maxMessagesPerSecond, int maxCharsPerSecond, int maxMessageChars) {
+    /** The defaults: 200 messages, 1 MiB of characters per second, 256 KiB per message. */
+    public static final Limits DEFAULTS =
+        new Limits(200, 1024 * 1024, SocketEvent.MAX_MESSAGE_CHARS);
+
+    /** Checks the bounds. */
+    public Limits {
+      if (maxMessagesPerSecond < 1 || maxCharsPerSecond < 1 || maxMessageChars < 1) {
+        throw new IllegalArgumentException(
+            "socket limits must be at least 1: "
+                + maxMessagesPerSecond
+                + " messages/s, "
+                + maxCharsPerSecond
+                + " characters/s, "
+                + maxMessageChars
+                + " characters per message");
+      }
+    }
+  }
 
   /**
    * Merges named values into a connection's inputs and validates them, as {@code POST /input_hook}
@@ -49,10 +81,31 @@ public final class SocketSessions {
       RuntimeServices services,
       Function<StreamDefinition, HandlerLease> handlers,
       InputSetter inputs) {
+    this(registry, services, handlers, inputs, Limits.DEFAULTS);
+  }
+
+  /**
+   * @param registry admits connections across all transports
+   * @param handlers obtains a fresh handler instance for a stream
+   * @param inputs sets a call's custom parameters and DTMF digits as its inputs
+   * @param limits the message policy of every socket
+   */
+  public SocketSessions(
+      ConnectionRegistry registry,
+      RuntimeServices services,
+      Function<StreamDefinition, HandlerLease> handlers,
+      InputSetter inputs,
+      Limits limits) {
     this.registry = registry;
     this.services = services;
     this.handlers = handlers;
     this.inputs = inputs;
+    this.limits = Objects.requireNonNull(limits, "limits == null");
+  }
+
+  /** The message policy of every socket. */
+  public Limits limits() {
+    return limits;
   }
 
   /** The session of a socket that just opened on {@code route}; it waits for {@code start}. */
@@ -68,7 +121,7 @@ public final class SocketSessions {
    */
   public SocketSession open(
       SocketRoute route, StreamDefinition stream, Session socket, StreamUser owner) {
-    socket.setMaxTextMessageBufferSize(SocketEvent.MAX_MESSAGE_CHARS);
+    socket.setMaxTextMessageBufferSize(limits.maxMessageChars());
     return new SocketSession(
         stream,
         socket,
@@ -76,6 +129,7 @@ public final class SocketSessions {
         registry,
         services,
         handlers,
+        limits,
         switch (route) {
           case WEBSOCKET -> FastRtcProtocol::new;
           case TELEPHONE -> session -> new TwilioProtocol(session, inputs, services.resamplers());

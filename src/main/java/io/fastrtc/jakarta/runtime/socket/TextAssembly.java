@@ -12,8 +12,10 @@ import java.util.function.Consumer;
  * contract's {@code message too large} error while the socket stays open, on every server.
  */
 final class TextAssembly {
-  /** The most characters kept for one message: the message limit. */
+  /** The most characters kept for one message unless configured: the default message limit. */
   static final int KEPT_CHARS = SocketEvent.MAX_MESSAGE_CHARS;
+
+  private final int keptChars;
 
   private final Consumer<String> whole;
   private final Consumer<Long> tooLong;
@@ -25,6 +27,16 @@ final class TextAssembly {
    * @param tooLong receives the length of each longer message, once its last part arrived
    */
   TextAssembly(Consumer<String> whole, Consumer<Long> tooLong) {
+    this(KEPT_CHARS, whole, tooLong);
+  }
+
+  /**
+   * @param keptChars the longest message handed on whole
+   * @param whole receives each message of at most {@code keptChars} characters
+   * @param tooLong receives the length of each longer message, once its last part arrived
+   */
+  TextAssembly(int keptChars, Consumer<String> whole, Consumer<Long> tooLong) {
+    this.keptChars = keptChars;
     this.whole = whole;
     this.tooLong = tooLong;
   }
@@ -32,7 +44,7 @@ final class TextAssembly {
   /** One part of a text message; {@code last} ends the message. */
   synchronized void part(String text, boolean last) {
     length += text.length();
-    if (length <= KEPT_CHARS) {
+    if (length <= keptChars) {
       kept.append(text);
     } else if (kept.length() > 0) {
       kept.setLength(0);
@@ -42,7 +54,7 @@ final class TextAssembly {
       return;
     }
     long total = length;
-    String message = total <= KEPT_CHARS ? kept.toString() : null;
+    String message = total <= keptChars ? kept.toString() : null;
     kept.setLength(0);
     length = 0;
     if (message != null) {

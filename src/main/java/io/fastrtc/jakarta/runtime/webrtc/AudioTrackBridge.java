@@ -31,6 +31,7 @@ final class AudioTrackBridge {
   private AudioTrack localTrack;
   private RTCRtpSender localSender;
   private byte[] pushBytes = new byte[0];
+  private short[] monoIn = new short[480]; // the sink's thread only
   private volatile AudioTrack remoteTrack;
 
   /**
@@ -124,8 +125,11 @@ final class AudioTrackBridge {
       return;
     }
     try {
-      short[] mono = Pcm.toMono(Pcm.toShorts(data, frames * channels), channels);
-      input.accept(mono, rate);
+      if (monoIn.length < frames) {
+        monoIn = new short[frames];
+      }
+      Pcm.toMono(data, frames, channels, monoIn);
+      input.accept(monoIn, frames, rate);
     } catch (RuntimeException e) {
       // Never into libwebrtc's audio thread: webrtc-java turns a Java exception in a sink into a
       // C++ exception there, which aborts the JVM (see CallbackHandOff).

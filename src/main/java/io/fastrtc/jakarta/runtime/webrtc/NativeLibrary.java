@@ -34,9 +34,33 @@ final class NativeLibrary {
           + "(Fedora/RHEL), then restart the server.";
     }
     String os = System.getProperty("os.name") + "/" + System.getProperty("os.arch");
+    if (nativeJarMissing(error)) {
+      return "WebRTC is unavailable: webrtc-java's native library for "
+          + os
+          + " is not in the application. Add dev.onvoid.webrtc:webrtc-java:0.14.0 with the"
+          + " classifier of this platform (linux-x86_64 here) to WEB-INF/lib, then redeploy.";
+    }
     return "WebRTC is unavailable: webrtc-java's native library failed to load on "
         + os
         + " (supported here: Linux x86_64 with glibc). Cause: "
         + error;
+  }
+
+  /**
+   * webrtc-java's loader copies the library from its class loader's resources; without the native
+   * jar the resource is null and the copy fails with a {@link NullPointerException} thrown inside
+   * the loader.
+   */
+  private static boolean nativeJarMissing(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof NullPointerException) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+          if (frame.getClassName().equals("dev.onvoid.webrtc.internal.NativeLoader")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -57,8 +57,7 @@ final class NativeResampler implements Resampler {
       if (pendingCount == pending.length) {
         Pcm.toBytes(pending, pending.length, inBytes);
         resampler.resample(inBytes, pending.length, outBytes, outBlock, 1);
-        short[] block = Pcm.toShorts(outBytes, outBlock);
-        System.arraycopy(block, 0, out, outCount, outBlock);
+        Pcm.toShorts(outBytes, outBlock, out, outCount);
         outCount += outBlock;
         pendingCount = 0;
       }

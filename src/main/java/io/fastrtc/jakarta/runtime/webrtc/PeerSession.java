@@ -3,7 +3,9 @@ package io.fastrtc.jakarta.runtime.webrtc;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpReceiver;
 import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpSynchronizationSource;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
@@ -19,6 +21,7 @@ import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.IceCandidate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +37,8 @@ import java.util.logging.Logger;
  */
 final class PeerSession implements Transport, PeerObserver.Session {
   private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
+  private static final int OPUS_RATE = 48_000;
+  private static final int MAX_PENDING_CANDIDATES = 32;
 
   private final WebRtcEngine engine;
   private final Connection connection;
@@ -44,6 +49,9 @@ final class PeerSession implements Transport, PeerObserver.Session {
   private final DataChannelMessenger messenger;
   private final Object pushLock = new Object();
   private volatile boolean closed;
+  private volatile OfferShape offer;
+  private final List<IceCandidate> pending = new ArrayList<>(); // guarded by itself
+  private boolean remoteApplied; // guarded by pending
 
   PeerSession(
       WebRtcEngine engine,
@@ -80,11 +88,19 @@ final class PeerSession implements Transport, PeerObserver.Session {
    * the SDP, as FastRTC's clients expect).
    */
   String answer(String offerSdp, List<IceCandidate> early, Duration timeout) throws Exception {
-    observer.expectDataChannel(OfferShape.parse(offerSdp).hasDataChannel());
+    OfferShape shape = OfferShape.parse(offerSdp);
+    offer = shape;
+    observer.expectDataChannel(shape.hasDataChannel());
     long deadline = System.nanoTime() + timeout.toNanos();
     SdpSteps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
         .get(remaining(deadline), TimeUnit.NANOSECONDS);
-    early.forEach(this::addCandidate);
+    List<IceCandidate> waiting = new ArrayList<>(early);
+    synchronized (pending) {
+      remoteApplied = true;
+      waiting.addAll(pending);
+      pending.clear();
+    }
+    waiting.forEach(this::addEarlyCandidate);
     silenceExtraTracks();
     audio.addTo(pc);
     if (video != null) {
@@ -125,12 +141,47 @@ final class PeerSession implements Transport, PeerObserver.Session {
     return Math.max(1, deadline - System.nanoTime());
   }
 
+  /** An early candidate that does not fit the offer is dropped: it was answered already. */
+  private void addEarlyCandidate(IceCandidate candidate) {
+    String problem = candidateProblem(candidate);
+    try {
+      if (problem == null) {
+        addCandidate(candidate);
+      }
+    } catch (StreamException e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      String why = problem;
+      LOG.fine(() -> "Early candidate of " + connection.id() + " dropped: " + why);
+    }
+  }
+
+  /**
+   * Null when the candidate names a media section of the offer, else why not; see {@link
+   * OfferShape#candidateProblem}.
+   */
+  String candidateProblem(IceCandidate candidate) {
+    OfferShape shape = offer;
+    return shape == null
+        ? null // checked when the offer is applied
+        : shape.candidateProblem(candidate.sdpMid(), candidate.sdpMLineIndex());
+  }
+
   /**
    * Adds a trickled client candidate.
    *
    * @throws StreamException when libwebrtc cannot parse it
    */
   void addCandidate(IceCandidate candidate) {
+    synchronized (pending) {
+      if (!remoteApplied) { // trickled while the offer is being applied: added right after it
+        if (pending.size() < MAX_PENDING_CANDIDATES) {
+          pending.add(candidate);
+        }
+        return;
+      }
+    }
     if (!closed) {
       String mid = candidate.sdpMid() != null ? candidate.sdpMid() : "0";
       int index = Math.max(0, candidate.sdpMLineIndex());
@@ -145,6 +196,11 @@ final class PeerSession implements Transport, PeerObserver.Session {
   // ---- Transport ----
 
   @Override
+  public String kind() {
+    return "webrtc";
+  }
+
+  @Override
   public void sendText(String message) {
     messenger.sendText(message);
   }
@@ -156,6 +212,12 @@ final class PeerSession implements Transport, PeerObserver.Session {
         audio.push(frame, sampleRate, channels);
       }
     }
+  }
+
+  /** Opus encodes at 48 kHz: audio pushed at that rate is not converted again by libwebrtc. */
+  @Override
+  public int nativeAudioRate() {
+    return OPUS_RATE;
   }
 
   @Override
@@ -194,6 +256,27 @@ final class PeerSession implements Transport, PeerObserver.Session {
       video.dispose();
     }
     audio.dispose();
+  }
+
+  /**
+   * The newest RTP source timestamp over the peer's receivers (libwebrtc keeps a source for 10 s
+   * after its last packet), or 0 while no packet has arrived: decoded frames alone do not tell,
+   * because libwebrtc hands on silence when nothing arrives.
+   */
+  @Override
+  public long mediaMark() {
+    synchronized (pushLock) {
+      if (closed) {
+        return 0;
+      }
+      long newest = 0;
+      for (RTCRtpReceiver receiver : pc.getReceivers()) {
+        for (RTCRtpSynchronizationSource source : receiver.getSynchronizationSources()) {
+          newest = Math.max(newest, source.timestamp);
+        }
+      }
+      return newest;
+    }
   }
 
   // ---- PeerObserver.Session (libwebrtc threads: never block here, never throw) ----

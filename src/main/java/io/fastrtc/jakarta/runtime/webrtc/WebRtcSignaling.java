@@ -36,6 +36,7 @@ public final class WebRtcSignaling {
   /** How long a connection may take to reach "connected" before it is closed (FastRTC: 30 s). */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final String TRANSPORT = "webrtc";
   private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_EARLY_IDS = 256;
   private static final int MAX_EARLY_PER_ID = 32;
@@ -86,7 +87,20 @@ public final class WebRtcSignaling {
    * @param caller the authenticated user, or null without single sign-on
    */
   public SignalResponse handle(StreamDefinition stream, OfferRequest request, StreamUser caller) {
-    return request.isCandidate() ? candidate(request, caller) : offer(stream, request, caller);
+    return handle(stream, request, caller, null);
+  }
+
+  /**
+   * Handles one parsed request for a stream on behalf of {@code caller} at {@code remoteAddress}.
+   *
+   * @param caller the authenticated user, or null without single sign-on
+   * @param remoteAddress the client's address for the connection log, or null
+   */
+  public SignalResponse handle(
+      StreamDefinition stream, OfferRequest request, StreamUser caller, String remoteAddress) {
+    return request.isCandidate()
+        ? candidate(request, caller)
+        : offer(stream, request, caller, remoteAddress);
   }
 
   private SignalResponse candidate(OfferRequest request, StreamUser caller) {
@@ -107,15 +121,26 @@ public final class WebRtcSignaling {
     if (!connection.isOpen() || !(connection.transport() instanceof PeerSession session)) {
       return SignalResponse.failed(ErrorCode.CONNECTION_CLOSED);
     }
+    String problem = session.candidateProblem(candidate);
+    if (problem != null) {
+      return SignalResponse.rejected(200, ErrorCode.INVALID_CANDIDATE_FORMAT, problem);
+    }
     try {
       session.addCandidate(candidate);
       return SignalResponse.success();
     } catch (RuntimeException e) {
-      return SignalResponse.failed(String.valueOf(e.getMessage()));
+      return SignalResponse.rejected(
+          200, ErrorCode.INVALID_CANDIDATE_FORMAT, String.valueOf(e.getMessage()));
     }
   }
 
-  private SignalResponse offer(StreamDefinition stream, OfferRequest request, StreamUser caller) {
+  private SignalResponse offer(
+      StreamDefinition stream, OfferRequest request, StreamUser caller, String remoteAddress) {
+    if (!registry.isAdmitting()) {
+      // Before any SDP work: a load balancer retries elsewhere.
+      services.metrics().events().refused(stream.name(), TRANSPORT, "server_draining");
+      return SignalResponse.draining();
+    }
     if (engine == null) {
       return SignalResponse.rejected(503, ErrorCode.WEBRTC_UNAVAILABLE, unavailableReason);
     }
@@ -123,18 +148,20 @@ public final class WebRtcSignaling {
     if (problem != null) {
       return SignalResponse.rejected(400, ErrorCode.OFFER_FAILED, problem);
     }
-    Admission admission = registry.admit(stream, request.webrtcId(), caller, handlers);
+    Admission admission = registry.admit(stream, request.webrtcId(), caller, TRANSPORT, handlers);
     if (!admission.isAdmitted()) {
-      return admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED
-          ? SignalResponse.concurrencyLimitReached(admission.limit())
-          : SignalResponse.failed(admission.refusal());
+      return switch (admission.refusal()) {
+        case CONCURRENCY_LIMIT_REACHED -> SignalResponse.concurrencyLimitReached(admission.limit());
+        case SERVER_DRAINING -> SignalResponse.draining();
+        default -> SignalResponse.failed(admission.refusal());
+      };
     }
     Connection connection = admission.connection();
     try {
       PeerSession session =
           new PeerSession(
               engine, connection, services.resamplers(), services.executor(), services.scheduler());
-      connection.attach(session);
+      connection.attach(session, remoteAddress);
       connection.armConnectWatchdog(CONNECT_TIMEOUT);
       String answer =
           session.answer(

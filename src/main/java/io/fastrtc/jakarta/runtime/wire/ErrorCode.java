@@ -32,7 +32,12 @@ public enum ErrorCode {
    * Not FastRTC's: a cluster's shared store (Redis) or the node that owns the connection cannot be
    * reached; a new connection is refused until it is back (docs/scaling.md).
    */
-  CLUSTER_UNAVAILABLE("cluster_unavailable");
+  CLUSTER_UNAVAILABLE("cluster_unavailable"),
+  /**
+   * Not FastRTC's: the server is draining (rolling deploy) and takes no new connection (HTTP 503
+   * with {@code Retry-After}); live connections continue.
+   */
+  SERVER_DRAINING("server_draining");
 
   private final String wireName;
 

@@ -1,15 +1,14 @@
 package io.fastrtc.jakarta.runtime.wire;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
+import java.math.BigDecimal;
 
 /**
  * The body of {@code POST /webrtc/offer}: an SDP offer or a trickled candidate. Unknown fields are
- * ignored, as FastRTC ignores them.
+ * ignored, as FastRTC ignores them; the JSON itself is read strictly ({@link StrictJson}).
  *
  * @param webrtcId the client-chosen connection id
  * @param type {@code "offer"} or {@code "ice-candidate"}
@@ -20,6 +19,8 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
 
   /** The largest accepted body, in bytes. Offers from browsers are 2 to 10 KiB. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final BigDecimal MAX_LINE_INDEX = BigDecimal.valueOf(65_535);
 
   /** The longest accepted {@code webrtc_id}. */
   public static final int MAX_ID_LENGTH = 128;
@@ -35,7 +36,7 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
    * @throws InvalidRequestException with a client-facing reason
    */
   public static OfferRequest parse(String body) {
-    JsonObject json = parseObject(body);
+    JsonObject json = StrictJson.object(body, "the request body");
     String id = requiredString(json, "webrtc_id");
     if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
       throw new InvalidRequestException(
@@ -55,21 +56,6 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
     return new OfferRequest(id, type, sdp, null);
   }
 
-  private static JsonObject parseObject(String body) {
-    if (body == null || body.isBlank()) {
-      throw new InvalidRequestException("the request body is empty; expected a JSON object");
-    }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new InvalidRequestException("the request body must be a JSON object");
-      }
-      return value.asJsonObject();
-    } catch (JsonException e) {
-      throw new InvalidRequestException("the request body is not valid JSON: " + e.getMessage());
-    }
-  }
-
   private static String requiredString(JsonObject json, String field) {
     JsonValue value = json.get(field);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -87,9 +73,23 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
       return new IceCandidate(null, null, -1);
     }
     JsonObject c = value.asJsonObject();
-    String line = c.get("candidate") instanceof jakarta.json.JsonString s ? s.getString() : null;
-    String mid = c.get("sdpMid") instanceof jakarta.json.JsonString s ? s.getString() : null;
-    int index = c.get("sdpMLineIndex") instanceof jakarta.json.JsonNumber n ? n.intValue() : -1;
-    return new IceCandidate(line, mid, index);
+    String line = c.get("candidate") instanceof JsonString s ? s.getString() : null;
+    String mid = c.get("sdpMid") instanceof JsonString s ? s.getString() : null;
+    return new IceCandidate(line, mid, lineIndex(c.get("sdpMLineIndex")));
+  }
+
+  /** {@code sdpMLineIndex}: absent or null is -1; else a whole number from 0 to 65535. */
+  private static int lineIndex(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return -1;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      BigDecimal index = n.bigDecimalValue();
+      if (index.signum() >= 0 && index.compareTo(MAX_LINE_INDEX) <= 0) {
+        return index.intValueExact();
+      }
+    }
+    throw new InvalidRequestException(
+        "candidate.sdpMLineIndex must be a whole number from 0 to 65535, not " + value);
   }
 }

@@ -52,6 +52,31 @@ public record SignalResponse(int httpStatus, JsonObject body) {
         httpStatus, failure(code.wireName(), Json.createObjectBuilder().add("detail", detail)));
   }
 
+  /**
+   * The server is draining: HTTP 503, {@code server_draining}; the route adds {@code Retry-After:}
+   * {@link #retryAfterSeconds()}.
+   */
+  public static SignalResponse draining() {
+    return rejected(
+        503,
+        ErrorCode.SERVER_DRAINING,
+        "this server is draining and takes no new connection; try again (another server)");
+  }
+
+  /** Seconds for a {@code Retry-After} header (a draining server's refusal), else 0. */
+  public int retryAfterSeconds() {
+    return httpStatus == 503 && isFailure() && errorIs(ErrorCode.SERVER_DRAINING)
+        ? RETRY_AFTER_SECONDS
+        : 0;
+  }
+
+  /** The {@code Retry-After} of a draining server's refusal. */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
+  private boolean errorIs(ErrorCode code) {
+    return code.wireName().equals(body.getJsonObject("meta").getString("error", null));
+  }
+
   /** The input hook's success: {@code {"status":"ok","inputs":{...}}}, HTTP 200. */
   public static SignalResponse inputsAccepted(Map<String, Object> inputs) {
     return ok(

@@ -1,12 +1,8 @@
 package io.fastrtc.jakarta.runtime.wire;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,10 +30,21 @@ public record SocketEvent(String event, JsonObject json) {
    * @return the error message for the client
    */
   public static String tooLarge(long chars) {
+    return tooLarge(chars, MAX_MESSAGE_CHARS);
+  }
+
+  /**
+   * The answer to a text message of {@code chars} characters, over {@code limit}.
+   *
+   * @param chars the message's length in characters
+   * @param limit the configured longest message
+   * @return the error message for the client
+   */
+  public static String tooLarge(long chars, int limit) {
     return "message too large: "
         + chars
         + " characters, the limit is "
-        + MAX_MESSAGE_CHARS
+        + limit
         + "; send audio in chunks of a few hundred milliseconds";
   }
 
@@ -47,22 +54,23 @@ public record SocketEvent(String event, JsonObject json) {
    * @throws InvalidRequestException saying what is wrong, for the client
    */
   public static SocketEvent parse(String text) {
+    return parse(text, MAX_MESSAGE_CHARS);
+  }
+
+  /**
+   * Parses a text frame of at most {@code maxChars} characters, strictly: exactly one JSON object
+   * (see {@code StrictJson}).
+   *
+   * @throws InvalidRequestException saying what is wrong, for the client
+   */
+  public static SocketEvent parse(String text, int maxChars) {
     if (text == null || text.isBlank()) {
       throw new InvalidRequestException("empty message; expected a JSON object with an \"event\"");
     }
-    if (text.length() > MAX_MESSAGE_CHARS) {
-      throw new InvalidRequestException(tooLarge(text.length()));
+    if (text.length() > maxChars) {
+      throw new InvalidRequestException(tooLarge(text.length(), maxChars));
     }
-    JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      value = reader.readValue();
-    } catch (JsonException e) {
-      throw new InvalidRequestException("the message is not valid JSON: " + e.getMessage());
-    }
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new InvalidRequestException("the message must be a JSON object with an \"event\"");
-    }
-    JsonObject json = value.asJsonObject();
+    JsonObject json = StrictJson.object(text, "the message");
     if (!(json.get("event") instanceof JsonString event)) {
       throw new InvalidRequestException("the message has no \"event\" string");
     }

@@ -17,9 +17,26 @@ final class Bodies {
   /**
    * Reads at most {@code limit} bytes as UTF-8.
    *
-   * @throws WebApplicationException 413 with the contract's failure body when larger
+   * @throws WebApplicationException 413 with the contract's failure body when larger, 400 when the
+   *     body cannot be read (a broken chunked framing, a client that left mid-body)
    */
-  static String read(InputStream in, int limit) throws IOException {
+  static String read(InputStream in, int limit) {
+    try {
+      return readBounded(in, limit);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof WebApplicationException w) {
+        throw w;
+      }
+      throw new WebApplicationException(
+          toResponse(
+              SignalResponse.rejected(
+                  400,
+                  ErrorCode.INVALID_REQUEST,
+                  "the request body could not be read: " + e.getClass().getSimpleName())));
+    }
+  }
+
+  private static String readBounded(InputStream in, int limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     int n;
@@ -38,9 +55,13 @@ final class Bodies {
   }
 
   static Response toResponse(SignalResponse response) {
-    return Response.status(response.httpStatus())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(response.json())
-        .build();
+    Response.ResponseBuilder built =
+        Response.status(response.httpStatus())
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(response.json());
+    if (response.retryAfterSeconds() > 0) {
+      built.header("Retry-After", response.retryAfterSeconds());
+    }
+    return built.build();
   }
 }

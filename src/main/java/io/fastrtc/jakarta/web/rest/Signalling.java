@@ -44,7 +44,8 @@ final class Signalling {
     String text = Bodies.read(body, OfferRequest.MAX_BODY_BYTES);
     try {
       OfferRequest request = OfferRequest.parse(text);
-      return Bodies.toResponse(runtime.signaling().handle(stream.get(), request, caller));
+      return Bodies.toResponse(
+          runtime.signaling().handle(stream.get(), request, caller, http.getRemoteAddr()));
     } catch (InvalidRequestException e) {
       return Bodies.toResponse(
           SignalResponse.rejected(400, ErrorCode.INVALID_REQUEST, e.getMessage()));

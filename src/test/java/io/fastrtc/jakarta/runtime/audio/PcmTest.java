@@ -22,4 +22,19 @@ class PcmTest {
     assertThat(Pcm.toMono(mono, 1)).isSameAs(mono);
     assertThat(Pcm.toStereo(mono)).containsExactly(1, 1, 2, 2);
   }
+
+  @Test
+  void decodesBytesStraightToMonoIntoAReusedBuffer() {
+    short[] stereo = {100, 300, -50, 50, Short.MIN_VALUE, Short.MIN_VALUE};
+    byte[] bytes = new byte[stereo.length * 2];
+    Pcm.toBytes(stereo, stereo.length, bytes);
+    short[] out = new short[8];
+    Pcm.toMono(bytes, 3, 2, out);
+    assertThat(out).startsWith((short) 200, (short) 0, Short.MIN_VALUE);
+    Pcm.toMono(bytes, 6, 1, out);
+    assertThat(out).startsWith(stereo);
+    short[] offset = new short[4];
+    Pcm.toShorts(bytes, 2, offset, 2);
+    assertThat(offset).containsExactly(0, 0, 100, 300);
+  }
 }

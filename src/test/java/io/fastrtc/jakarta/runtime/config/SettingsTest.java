@@ -86,7 +86,7 @@ class SettingsTest {
         Settings.from(Map.of("fastrtc.ice.port-min", "5000", "fastrtc.ice.port-max", "4000"));
 
     assertThatThrownBy(settings::ice)
-        .hasMessage("ICE port range must satisfy 0 <= min <= max <= 65535: 5000..4000");
+        .hasMessage("fastrtc.ice.port-min must not be above fastrtc.ice.port-max: 5000 > 4000");
   }
 
   @Test
@@ -143,5 +143,18 @@ class SettingsTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("fastrtc.ui.path");
     }
+  }
+
+  @Test
+  void theSpeechEngineIsFreeTtsUnlessConfiguredAndMustBeKnown() {
+    assertThat(Settings.defaults().speechTts()).isEqualTo("freetts");
+    assertThat(Settings.from(Map.of("fastrtc.speech.tts", " Flite ")).speechTts())
+        .isEqualTo("flite");
+
+    Settings bad = Settings.from(Map.of("fastrtc.speech.tts", "espeak"));
+    assertThatThrownBy(bad::speechTts)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fastrtc.speech.tts")
+        .hasMessageContaining("espeak");
   }
 }

@@ -2,6 +2,7 @@ package io.fastrtc.jakarta.runtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fastrtc.jakarta.api.AudioEmission;
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.api.Emission;
 import io.fastrtc.jakarta.api.Modality;
@@ -32,6 +33,9 @@ class ConnectionTest {
 
   @RealtimeStream(name = "send", modality = Modality.AUDIO, mode = Mode.SEND, concurrencyLimit = 2)
   static class SendOnly extends RecordingHandler {}
+
+  @RealtimeStream(name = "rec24", modality = Modality.AUDIO, concurrencyLimit = 2)
+  static class Rec24 extends RecordingHandler {}
 
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final RuntimeServices services =
@@ -179,6 +183,52 @@ class ConnectionTest {
     c.tick(System.nanoTime());
     assertThat(transport.frames).hasSize(3);
     assertThat(transport.silences).hasValue(2);
+  }
+
+  @Test
+  void sendsAtTheStreamsOutputRateUnlessTheTransportEncodesAtItsOwn() {
+    Connection c = open(StreamDefinition.of(Rec24.class), new Rec24(), "d1");
+    c.start();
+    c.tick(System.nanoTime());
+    assertThat(transport.rates).containsExactly(24_000);
+    assertThat(transport.frames.get(0)).hasSize(240);
+
+    RecordingTransport opus = new RecordingTransport();
+    opus.nativeRate = 48_000;
+    RecordingHandler h = new Rec24();
+    Admission a =
+        registry.admit(StreamDefinition.of(Rec24.class), "o1", s -> new HandlerLease(h, () -> {}));
+    a.connection().attach(opus);
+    a.connection().start();
+    short[] tone = new short[960];
+    java.util.Arrays.fill(tone, (short) 900);
+    h.toEmit.add(Emission.audio(AudioFrame.mono(48_000, tone)));
+    a.connection().onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    a.connection().tick(System.nanoTime());
+    assertThat(opus.rates).containsExactly(48_000);
+    assertThat(opus.frames.get(0)).hasSize(480).containsOnly((short) 900);
+  }
+
+  @Test
+  void aTopUpIsNotQueuedWhenAnInputArrivedSinceTheLastOneForItDrainsItself() {
+    AtomicInteger emits = new AtomicInteger();
+    RecordingHandler h =
+        new Rec() {
+          @Override
+          public synchronized AudioEmission emit() {
+            emits.incrementAndGet();
+            return super.emit();
+          }
+        };
+    Connection c = open(StreamDefinition.of(Rec.class), h, "t1");
+    c.start();
+    int afterStart = emits.get();
+    c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
+    assertThat(emits).hasValue(afterStart + 1); // the drain after the input
+    ConnectionTicks.tick(c, 2); // the buffer is low, but the input has just been drained
+    assertThat(emits).hasValue(afterStart + 1);
+    ConnectionTicks.tick(c, 2); // no input since: the top-up asks the handler
+    assertThat(emits).hasValue(afterStart + 2);
   }
 
   @Test

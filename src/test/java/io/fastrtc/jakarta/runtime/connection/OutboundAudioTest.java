@@ -50,6 +50,35 @@ class OutboundAudioTest {
         .hasMessageContaining("22050");
   }
 
+  @Test
+  void wrapsAroundAndGrowsWithoutLosingOrderOrProductionTimes() {
+    short[] frame = new short[240];
+    int next = 0;
+    int read = 0;
+    // Steady streaming wraps the ring many times over.
+    for (int i = 0; i < 500; i++) {
+      audio.write(ramp(next, 480), 1000 + i);
+      next += 480;
+      assertThat(audio.read(frame)).isEqualTo(1000 + i);
+      assertThat(frame).isEqualTo(ramp(read, 240));
+      read += 240;
+      audio.read(frame);
+      read += 240;
+    }
+    // A writer far ahead (30 s at 24 kHz) grows it; everything comes back in order.
+    for (int i = 0; i < 150; i++) {
+      audio.write(ramp(next, 4800), 7);
+      next += 4800;
+    }
+    assertThat(audio.bufferedMillis()).isEqualTo(30_000);
+    for (int i = 0; i < 3000; i++) {
+      audio.read(frame);
+      assertThat(frame).isEqualTo(ramp(read, 240));
+      read += 240;
+    }
+    assertThat(audio.read(frame)).isEqualTo(-1);
+  }
+
   private static short[] ramp(int start, int count) {
     short[] s = new short[count];
     for (int i = 0; i < count; i++) {
