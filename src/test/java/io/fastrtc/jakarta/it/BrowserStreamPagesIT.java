@@ -250,7 +250,9 @@ class BrowserStreamPagesIT {
     // Outputs and inputs.
     @SuppressWarnings("unchecked")
     List<Object> outputs = (List<Object>) stream.get("outputs");
-    if (!outputs.isEmpty()) {
+    // The assistant publishes outputs only after a spoken turn (the page's fake microphone plays
+    // a tone, no speech): its page is checked for media and inputs here, not for outputs.
+    if (!outputs.isEmpty() && !name.equals("assistant")) {
       double first = awaitOutput(chromium, value -> true);
       String shown =
           chromium.driver().findElement(By.cssSelector("#outputs [data-output='0']")).getText();

@@ -42,7 +42,16 @@ public final class VoiceAgentChecks {
 
   /** Polls every 2 ms until {@code condition}; returns the time it became true. */
   private static long when(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    return when(condition, what, WAIT);
+  }
+
+  /**
+   * Polls every 2 ms until {@code condition}, for at most {@code wait}.
+   *
+   * @return {@link System#nanoTime()} when it became true
+   */
+  public static long when(BooleanSupplier condition, String what, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) {
         return System.nanoTime();
@@ -52,7 +61,8 @@ public final class VoiceAgentChecks {
     throw new AssertionError("timed out waiting for " + what);
   }
 
-  private static void sleep(long millis) {
+  /** Sleeps, turning an interrupt into a test failure. */
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -70,7 +70,7 @@ public final class ClientRtcConfiguration {
    * @throws IllegalArgumentException naming the setting when a value is invalid
    */
   static ClientRtcConfiguration from(Function<String, Optional<String>> settings) {
-    List<String> urls = settings.apply(SERVERS).map(Settings::list).orElse(List.of());
+    List<String> urls = settings.apply(SERVERS).map(SettingValues::list).orElse(List.of());
     for (String url : urls) {
       if (SCHEMES.stream().noneMatch(url.toLowerCase(Locale.ROOT)::startsWith)) {
         throw new IllegalArgumentException(

@@ -38,7 +38,7 @@ public record SecuritySettings(
             .orElse("operator"),
         text
             .apply(ConfigKey.SECURITY_ALLOWED_ORIGINS.name())
-            .map(Settings::list)
+            .map(SettingValues::list)
             .orElse(List.of())
             .stream()
             .map(SecuritySettings::stripSlash)

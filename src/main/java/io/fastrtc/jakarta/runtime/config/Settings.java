@@ -1,7 +1,6 @@
 package io.fastrtc.jakarta.runtime.config;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,16 +29,16 @@ public final class Settings {
 
   private static final Pattern UI_PATH = Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._-]+)+");
 
-  private final Function<String, Optional<String>> source;
-  private final Checked<IceSettings> ice;
-  private final Checked<ClientRtcConfiguration> clientRtc;
+  private final SettingValues values;
+  private final CheckedSetting<IceSettings> ice;
+  private final CheckedSetting<ClientRtcConfiguration> clientRtc;
   private final Optional<String> telephonePublicUrl;
 
   private Settings(Function<String, Optional<String>> source) {
-    this.source = source;
-    this.ice = Checked.of(this::readIce);
-    this.clientRtc = Checked.of(() -> ClientRtcConfiguration.from(this::text));
-    this.telephonePublicUrl = text(ConfigKey.TELEPHONE_PUBLIC_URL.name());
+    this.values = new SettingValues(source);
+    this.ice = CheckedSetting.of(values::ice);
+    this.clientRtc = CheckedSetting.of(() -> ClientRtcConfiguration.from(values::text));
+    this.telephonePublicUrl = values.text(ConfigKey.TELEPHONE_PUBLIC_URL.name());
   }
 
   /**
@@ -84,7 +83,7 @@ public final class Settings {
    * @return whether the group's streams are switched on or off, or empty when the key is not set
    */
   public Optional<Boolean> groupEnabled(String group) {
-    return bool(ConfigKey.GROUP_ENABLED.forGroup(group));
+    return values.bool(ConfigKey.GROUP_ENABLED.forGroup(group));
   }
 
   /**
@@ -94,7 +93,7 @@ public final class Settings {
    * @return whether the stream is switched on or off, or empty when the key is not set
    */
   public Optional<Boolean> streamEnabled(String stream) {
-    return bool(ConfigKey.STREAM_ENABLED.forStream(stream));
+    return values.bool(ConfigKey.STREAM_ENABLED.forStream(stream));
   }
 
   /**
@@ -106,7 +105,8 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer
    */
   public int concurrencyLimit(String stream, int declared) {
-    return integer(ConfigKey.STREAM_CONCURRENCY_LIMIT.forStream(stream), 1, Integer.MAX_VALUE)
+    return values
+        .integer(ConfigKey.STREAM_CONCURRENCY_LIMIT.forStream(stream), 1, Integer.MAX_VALUE)
         .orElse(declared);
   }
 
@@ -119,7 +119,8 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer from 0
    */
   public int timeLimit(String stream, int declared) {
-    return integer(ConfigKey.STREAM_TIME_LIMIT.forStream(stream), 0, Integer.MAX_VALUE)
+    return values
+        .integer(ConfigKey.STREAM_TIME_LIMIT.forStream(stream), 0, Integer.MAX_VALUE)
         .orElse(declared);
   }
 
@@ -129,7 +130,7 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer in range
    */
   public int socketMaxMessagesPerSecond() {
-    return integer(ConfigKey.SOCKET_MAX_MESSAGES_PER_SECOND.name(), 1, 100_000).orElse(200);
+    return values.integer(ConfigKey.SOCKET_MAX_MESSAGES_PER_SECOND.name(), 1, 100_000).orElse(200);
   }
 
   /**
@@ -138,7 +139,7 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer in range
    */
   public int socketMaxCharsPerSecond() {
-    return integer(ConfigKey.SOCKET_MAX_CHARS_PER_SECOND.name(), 1, 1 << 30).orElse(1 << 20);
+    return values.integer(ConfigKey.SOCKET_MAX_CHARS_PER_SECOND.name(), 1, 1 << 30).orElse(1 << 20);
   }
 
   /**
@@ -147,7 +148,7 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not an integer in range
    */
   public int socketMaxMessageChars() {
-    return integer(ConfigKey.SOCKET_MAX_MESSAGE_CHARS.name(), 1, 1 << 26).orElse(256 * 1024);
+    return values.integer(ConfigKey.SOCKET_MAX_MESSAGE_CHARS.name(), 1, 1 << 26).orElse(256 * 1024);
   }
 
   /**
@@ -159,7 +160,7 @@ public final class Settings {
    *     at least 0
    */
   public Duration hangTimeout(Duration byDefault) {
-    return seconds(ConfigKey.HANDLER_HANG_TIMEOUT.name()).orElse(byDefault);
+    return values.seconds(ConfigKey.HANDLER_HANG_TIMEOUT.name()).orElse(byDefault);
   }
 
   /**
@@ -171,16 +172,7 @@ public final class Settings {
    *     at least 0
    */
   public Duration idleTimeout(Duration byDefault) {
-    return seconds(ConfigKey.CONNECTION_IDLE_TIMEOUT.name()).orElse(byDefault);
-  }
-
-  private Optional<Duration> seconds(String key) {
-    Optional<Integer> value = integer(key, 0, Integer.MAX_VALUE);
-    if (value.isPresent() && value.get() < 0) {
-      throw new IllegalArgumentException(
-          key + " must be 0 (never) or more seconds: " + value.get());
-    }
-    return value.map(Duration::ofSeconds);
+    return values.seconds(ConfigKey.CONNECTION_IDLE_TIMEOUT.name()).orElse(byDefault);
   }
 
   /**
@@ -211,7 +203,7 @@ public final class Settings {
 
   /** {@code fastrtc.ui.enabled}: whether an embedding application serves the bundled pages. */
   public boolean uiEnabled() {
-    return bool(ConfigKey.UI_ENABLED.name()).orElse(true);
+    return values.bool(ConfigKey.UI_ENABLED.name()).orElse(true);
   }
 
   /**
@@ -222,7 +214,7 @@ public final class Settings {
    */
   public String uiPath() {
     String key = ConfigKey.UI_PATH.name();
-    String value = text(key).map(String::trim).orElse(DEFAULT_UI_PATH);
+    String value = values.text(key).map(String::trim).orElse(DEFAULT_UI_PATH);
     String path = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     if (!UI_PATH.matcher(path).matches()) {
       throw new IllegalArgumentException(
@@ -236,7 +228,7 @@ public final class Settings {
 
   /** {@code fastrtc.security.*} and the Twilio auth token. */
   public SecuritySettings security() {
-    return SecuritySettings.from(this::text, this::bool);
+    return SecuritySettings.from(values::text, values::bool);
   }
 
   /**
@@ -246,7 +238,7 @@ public final class Settings {
    */
   public ClusterSettings cluster() {
     return ClusterSettings.from(
-        this::text, key -> integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        values::text, key -> values.integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   /**
@@ -255,25 +247,17 @@ public final class Settings {
    * @return the configured roles (empty list: every user), or empty when the key is not set
    */
   public Optional<List<String>> streamRoles(String stream) {
-    return text(ConfigKey.STREAM_ROLES.forStream(stream)).map(Settings::list);
+    return values.text(ConfigKey.STREAM_ROLES.forStream(stream)).map(SettingValues::list);
   }
 
   /** {@code fastrtc.drain.deadline-seconds}: a drain's deadline unless the request names one. */
   public Duration drainDeadline() {
-    return seconds(ConfigKey.DRAIN_DEADLINE.name(), 30);
+    return values.seconds(ConfigKey.DRAIN_DEADLINE.name(), 30);
   }
 
   /** {@code fastrtc.drain.stop-seconds}: how long a server stop drains first (0: not at all). */
   public Duration drainOnStop() {
-    return seconds(ConfigKey.DRAIN_ON_STOP.name(), 0);
-  }
-
-  private Duration seconds(String key, int defaultSeconds) {
-    int value = integer(key, 0, Integer.MAX_VALUE).orElse(defaultSeconds);
-    if (value < 0) {
-      throw new IllegalArgumentException(key + " must not be negative: " + value);
-    }
-    return Duration.ofSeconds(value);
+    return values.seconds(ConfigKey.DRAIN_ON_STOP.name(), 0);
   }
 
   /** The text-to-speech engines {@code fastrtc.speech.tts} may name. */
@@ -287,94 +271,11 @@ public final class Settings {
    */
   public String speechTts() {
     String key = ConfigKey.SPEECH_TTS.name();
-    String value = text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("freetts");
+    String value = values.text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("freetts");
     if (!SPEECH_ENGINES_TTS.contains(value)) {
       throw new IllegalArgumentException(
           key + " must be one of " + SPEECH_ENGINES_TTS + ": " + value);
     }
     return value;
-  }
-
-  private IceSettings readIce() {
-    int min = integer(ConfigKey.ICE_PORT_MIN.name(), 0, 65_535).orElse(0);
-    int max = integer(ConfigKey.ICE_PORT_MAX.name(), 0, 65_535).orElse(0);
-    if (min > max) {
-      throw new IllegalArgumentException(
-          ConfigKey.ICE_PORT_MIN.name()
-              + " must not be above "
-              + ConfigKey.ICE_PORT_MAX.name()
-              + ": "
-              + min
-              + " > "
-              + max);
-    }
-    return new IceSettings(
-        text(ConfigKey.ICE_SERVERS.name()).map(Settings::list).orElse(List.of()),
-        text(ConfigKey.ICE_USERNAME.name()).orElse(""),
-        text(ConfigKey.ICE_CREDENTIAL.name()).orElse(""),
-        min,
-        max);
-  }
-
-  /** A comma-separated list, trimmed, without empty elements. */
-  static List<String> list(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
-  }
-
-  private Optional<String> text(String key) {
-    return source.apply(key);
-  }
-
-  /**
-   * MicroProfile Config's booleans: true, 1, yes, y and on are true; false, 0, no, n and off are
-   * false (any case); anything else is refused, naming the key, rather than read as false.
-   */
-  private Optional<Boolean> bool(String key) {
-    return text(key)
-        .map(
-            v ->
-                switch (v.trim().toLowerCase(Locale.ROOT)) {
-                  case "true", "1", "yes", "y", "on" -> true;
-                  case "false", "0", "no", "n", "off" -> false;
-                  default ->
-                      throw new IllegalArgumentException(
-                          key + " must be true or false (or 1/0, yes/no, on/off): " + v);
-                });
-  }
-
-  private Optional<Integer> integer(String key, int min, int max) {
-    Optional<String> value = text(key);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    int n;
-    try {
-      n = Integer.parseInt(value.get().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer: " + value.get(), e);
-    }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException(
-          key + " must be from " + min + " to " + max + ": " + value.get());
-    }
-    return Optional.of(n);
-  }
-
-  /** A value read at start, or the error that reading it gave, thrown again on every use. */
-  private record Checked<T>(T value, IllegalArgumentException error) {
-    static <T> Checked<T> of(java.util.function.Supplier<T> read) {
-      try {
-        return new Checked<>(read.get(), null);
-      } catch (IllegalArgumentException e) {
-        return new Checked<>(null, e);
-      }
-    }
-
-    T get() {
-      if (error != null) {
-        throw new IllegalArgumentException(error.getMessage(), error);
-      }
-      return value;
-    }
   }
 }

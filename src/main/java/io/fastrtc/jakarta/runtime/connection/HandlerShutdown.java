@@ -65,7 +65,7 @@ final class HandlerShutdown {
     } finally {
       try {
         lease.destroy();
-        LOG.fine(() -> "Connection " + id + ": handler shut down");
+        LOG.info(() -> "Connection " + id + ": handler shut down");
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Destroying the handler of connection " + id + " failed", e);
       }

@@ -21,6 +21,7 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final BigDecimal MAX_LINE_INDEX = BigDecimal.valueOf(65_535);
+  private static final int BEYOND_LINE_INDEX = 65_536;
 
   /** The longest accepted {@code webrtc_id}. */
   public static final int MAX_ID_LENGTH = 128;
@@ -78,18 +79,24 @@ public record OfferRequest(String webrtcId, String type, String sdp, IceCandidat
     return new IceCandidate(line, mid, lineIndex(c.get("sdpMLineIndex")));
   }
 
-  /** {@code sdpMLineIndex}: absent or null is -1; else a whole number from 0 to 65535. */
+  /**
+   * {@code sdpMLineIndex}: absent, null or a negative whole number is -1 (no index: the candidate
+   * then needs an {@code sdpMid}); a whole number beyond 65535 is 65536, which names no media
+   * section, so both get the contract's {@code invalid_candidate_format}, as FastRTC answers a
+   * candidate it cannot add. Anything else is not a candidate index at all: an invalid request.
+   */
   private static int lineIndex(JsonValue value) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return -1;
     }
     if (value instanceof JsonNumber n && n.isIntegral()) {
       BigDecimal index = n.bigDecimalValue();
-      if (index.signum() >= 0 && index.compareTo(MAX_LINE_INDEX) <= 0) {
-        return index.intValueExact();
+      if (index.signum() < 0) {
+        return -1;
       }
+      return index.compareTo(MAX_LINE_INDEX) <= 0 ? index.intValueExact() : BEYOND_LINE_INDEX;
     }
     throw new InvalidRequestException(
-        "candidate.sdpMLineIndex must be a whole number from 0 to 65535, not " + value);
+        "candidate.sdpMLineIndex must be a whole number, not " + value);
   }
 }
