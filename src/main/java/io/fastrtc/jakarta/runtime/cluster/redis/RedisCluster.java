@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -43,7 +42,7 @@ public final class RedisCluster implements Cluster {
   private final Executor executor;
   private final Map<String, RedisMember> members = new ConcurrentHashMap<>();
   private final AtomicBoolean reachable = new AtomicBoolean(true);
-  private final ScheduledFuture<?> renewal;
+  private final LeaseRenewal renewal;
   private volatile StatefulRedisConnection<String, String> connection;
 
   private RedisCluster(
@@ -62,7 +61,7 @@ public final class RedisCluster implements Cluster {
             .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
             .build());
     long every = Math.max(100, settings.lease().toMillis() / 3);
-    renewal = scheduler.scheduleAtFixedRate(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+    renewal = new LeaseRenewal(scheduler, every, this::renewAll);
   }
 
   /**
@@ -132,6 +131,7 @@ public final class RedisCluster implements Cluster {
       return Joined.refused(Refusal.UNAVAILABLE);
     }
     members.put(member.slotMember(), member);
+    renewal.ensureStarted();
     return Joined.member(member);
   }
 
@@ -186,7 +186,7 @@ public final class RedisCluster implements Cluster {
 
   @Override
   public void close() {
-    renewal.cancel(false);
+    renewal.cancel();
     StatefulRedisConnection<String, String> c = connection;
     if (c != null) {
       c.closeAsync();
