@@ -10,10 +10,12 @@ import static io.fastrtc.jakarta.it.ItSupport.connectedToneClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.SseReader;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(1)
+  @Order(10)
   void tenEchoConnectionsThroughTheBalancerSpreadOverBothNodesEachWithItsTone() throws Exception {
     List<ClientPeer> peers = new ArrayList<>();
     try {
@@ -87,7 +89,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(2)
+  @Order(20)
   void inputHookOnTheWrongNodeReachesTheOwner() throws Exception {
     try (ClientPeer peer = ClientPeer.builder(via(rig.balancer(), "tone")).build()) {
       assertThat(peer.connect().isAnswer()).isTrue();
@@ -113,7 +115,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(30)
   void outputsOnEitherNodeArriveInOrder() throws Exception {
     ClientPeer peer = connectedToneClient(via(rig.balancer(), "counter"), 440);
     try {
@@ -158,7 +160,47 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(35)
+  void aWebSocketSessionOnEitherNodeTakesInputsFromBothNodes() throws Exception {
+    String id = "ws-cluster-" + System.nanoTime();
+    try (AudioSocket socket =
+        AudioSocket.open(new URL(rig.balancer() + "/"), "streams/tone/websocket/offer", 8000)) {
+      socket.start(id);
+      Await.until(() -> socket.receivedSeconds() > 1, WAIT, () -> "a second of the tone");
+      double before = socketFrequency(socket);
+      HttpResponse<String> a = inputHook(n1, id, 880);
+      HttpResponse<String> b = inputHook(n2, id, 1320);
+      assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+      assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+      long forwarded =
+          List.of(a, b).stream()
+              .filter(r -> r.headers().firstValue("X-FastRTC-Forwarded-By").isPresent())
+              .count();
+      assertThat(forwarded).as("requests forwarded to the session's node").isEqualTo(1);
+      Await.until(
+          () -> Math.abs(socketFrequency(socket) / before - 2) < 0.05,
+          WAIT,
+          () -> "the tone at 1320/660 of before; now " + socketFrequency(socket) / before);
+      System.out.printf(
+          "cluster: WebSocket session (id in its first frame) on %s; inputs posted to both nodes"
+              + " reached it%n",
+          a.headers().firstValue("X-FastRTC-Forwarded-By").isPresent() ? n2.name() : n1.name());
+    }
+    awaitConnections(n1, 0, n2, 0);
+  }
+
+  private static HttpResponse<String> inputHook(LibertyNode node, String id, int hz)
+      throws Exception {
+    return ClusterChecks.post(
+        node.base() + "/input_hook", "{\"webrtc_id\":\"" + id + "\",\"frequency\":" + hz + "}");
+  }
+
+  private static double socketFrequency(AudioSocket socket) {
+    return Audio.dominantFrequency(socket.lastReceived(0.3), 8000);
+  }
+
+  @Test
+  @Order(40)
   void aLimitOfThreeHoldsAcrossTheCluster() throws Exception {
     List<ClientPeer> peers = new ArrayList<>();
     try {
@@ -179,7 +221,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(50)
   void redisStoppedRefusesNewOffersKeepsLiveMediaAndRecovers() throws Exception {
     try (ClientPeer live = connectedToneClient(via(rig.balancer(), "echo"), 500)) {
       assertHears(live, 500);
@@ -199,7 +241,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(60)
   void drainingNodeTwoSendsNewOffersToNodeOne() throws Exception {
     double two = ClusterChecks.connectionsPerSecond(via(rig.balancer(), "echo"), 12, 3);
     awaitConnections(n1, 0, n2, 0);
@@ -229,7 +271,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(70)
   void aKilledNodesSlotsReturnAfterTheLeaseAndTheOtherNodeKeepsStreaming() throws Exception {
     assertThat(HELD).as("connections kept by the drain drill").hasSize(3);
     awaitConnections(n1, 1, n2, 2);
