@@ -61,25 +61,30 @@ class ClusterIT {
     }
   }
 
+  /** The count: 20 echoes, 300 to 1060 Hz, 40 Hz apart. */
+  private static final int ECHOES = 20;
+
   private static String via(String base, String stream) {
     return base + "/streams/" + stream;
   }
 
   @Test
   @Order(10)
-  void tenEchoConnectionsThroughTheBalancerSpreadOverBothNodesEachWithItsTone() throws Exception {
+  void twentyEchoConnectionsThroughTheBalancerSpreadOverBothNodesEachWithItsTone()
+      throws Exception {
     List<ClientPeer> peers = new ArrayList<>();
     try {
-      for (int i = 0; i < 10; i++) {
-        peers.add(connectedToneClient(via(rig.balancer(), "echo"), 300 + 60 * i));
+      for (int i = 0; i < ECHOES; i++) {
+        peers.add(connectedToneClient(via(rig.balancer(), "echo"), 300 + 40 * i));
       }
-      for (int i = 0; i < 10; i++) {
-        assertHears(peers.get(i), 300 + 60 * i);
+      for (int i = 0; i < ECHOES; i++) {
+        assertHears(peers.get(i), 300 + 40 * i);
       }
       int on1 = connections(n1);
       int on2 = connections(n2);
-      System.out.printf("cluster: 10 echo connections through HAProxy: n1 %d, n2 %d%n", on1, on2);
-      assertThat(on1 + on2).isEqualTo(10);
+      System.out.printf(
+          "cluster: %d echo connections through HAProxy: n1 %d, n2 %d%n", ECHOES, on1, on2);
+      assertThat(on1 + on2).isEqualTo(ECHOES);
       assertThat(on1).as("on n1").isPositive();
       assertThat(on2).as("on n2").isPositive();
     } finally {
