@@ -1,5 +1,9 @@
 package io.fastrtc.jakarta.runtime;
 
+import io.fastrtc.jakarta.runtime.cluster.Cluster;
+import io.fastrtc.jakarta.runtime.cluster.InputForwarder;
+import io.fastrtc.jakarta.runtime.cluster.redis.RedisCluster;
+import io.fastrtc.jakarta.runtime.config.ClusterSettings;
 import io.fastrtc.jakarta.runtime.config.Settings;
 import io.fastrtc.jakarta.runtime.connection.AudioClock;
 import io.fastrtc.jakarta.runtime.connection.Connection;
@@ -36,6 +40,8 @@ public class FastRtcEngine {
 
   private final Settings settings;
   private final RuntimeMetrics metrics;
+  private final Cluster cluster;
+  private final InputForwarder forwarder;
   private final ConnectionRegistry registry;
   private final AudioClock clock;
   private final WebRtcEngine webRtc;
@@ -57,6 +63,8 @@ public class FastRtcEngine {
   protected FastRtcEngine() {
     settings = null;
     metrics = null;
+    cluster = null;
+    forwarder = null;
     registry = null;
     clock = null;
     webRtc = null;
@@ -92,7 +100,13 @@ public class FastRtcEngine {
             metrics,
             settings.hangTimeout(RuntimeServices.DEFAULT_HANG_TIMEOUT),
             settings.idleTimeout(RuntimeServices.DEFAULT_IDLE_TIMEOUT));
-    registry = new ConnectionRegistry(services);
+    ClusterSettings clustering = settings.cluster();
+    cluster =
+        clustering.enabled()
+            ? RedisCluster.start(clustering, b.executor, b.scheduler)
+            : Cluster.local();
+    forwarder = new InputForwarder(cluster, clustering.timeout());
+    registry = new ConnectionRegistry(services, cluster);
     clock = new AudioClock(registry, metrics, b.threads);
     WebRtcEngine started = null;
     String unavailable = null;
@@ -146,6 +160,7 @@ public class FastRtcEngine {
     drain.drainForStop(stopDrain);
     drain.cancel();
     registry.closeAll(stopReason);
+    cluster.close();
     clock.stop();
     beforeWebRtcDispose.run();
     if (webRtc != null) {
@@ -176,6 +191,16 @@ public class FastRtcEngine {
   /** Live connections. */
   public ConnectionRegistry registry() {
     return registry;
+  }
+
+  /** What this node shares with the other nodes of a cluster (a single server: nothing). */
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  /** Forwards requests for connections that another node of the cluster owns. */
+  public InputForwarder forwarder() {
+    return forwarder;
   }
 
   /** Runtime counters. */

@@ -97,6 +97,27 @@ class LayeringTest {
           .resideInAPackage("ai.onnxruntime..");
 
   @ArchTest
+  static final ArchRule onlyTheRedisClusterPackageTouchesLettuce =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.fastrtc.jakarta.runtime.cluster.redis..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..");
+
+  @ArchTest
+  static final ArchRule theClusterSeamKnowsNoConnectionNorTransport =
+      noClasses()
+          .that()
+          .resideInAPackage("io.fastrtc.jakarta.runtime.cluster..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.fastrtc.jakarta.runtime.connection..",
+              "io.fastrtc.jakarta.runtime.webrtc..",
+              "io.fastrtc.jakarta.runtime.socket..",
+              "jakarta..");
+
   static final ArchRule onlyTheFreeTtsPackageTouchesFreeTts =
       noClasses()
           .that()

@@ -37,6 +37,12 @@ class RuntimeBoundariesTest {
           // The composition root: built by CDI (runtime.cdi) and by tests, used by the web layer.
           "FastRtcEngine",
           "FastRtcEngineBuilder",
+          // The cluster seam: the engine builds it, the registry joins connections to it, the web
+          // layer forwards requests and reads remote outputs through it.
+          "cluster.Cluster",
+          "cluster.InputForwarder",
+          // The Redis cluster: the engine root starts it when fastrtc.cluster.redis-uri is set.
+          "cluster.redis.RedisCluster",
           // DSP shared by the connection and both transports.
           "audio.InputAudio",
           "audio.MuLaw",
@@ -55,6 +61,8 @@ class RuntimeBoundariesTest {
           "config.ConfigKey",
           "config.IceSettings",
           "config.Settings",
+          // The cluster's settings, read by the engine root and the Redis cluster.
+          "config.ClusterSettings",
           // The web layer's security gate reads them.
           "config.SecuritySettings",
           // Single sign-on decisions the web layer applies (roles, origins, Twilio's signature).

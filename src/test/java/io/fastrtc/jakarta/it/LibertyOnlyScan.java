@@ -35,7 +35,10 @@ final class LibertyOnlyScan {
               + " groups and nothing else changes (docs/payara.md)",
           "WEB-INF/lib/jna-5.7.0.jar!com/sun/jna/Platform.class",
           "JNA (how Vosk calls libvosk) reads the system property com.ibm.vm.bitmode, a string that"
-              + " IBM's J9 JVMs set, to tell a 64-bit JVM; no IBM or Liberty API is used");
+              + " IBM's J9 JVMs set, to tell a 64-bit JVM; no IBM or Liberty API is used",
+          "WEB-INF/lib/netty-common-4.2.13.Final.jar!io/netty/util/internal/PlatformDependent.class",
+          "Netty (under Lettuce, the cluster's Redis client) reads the same com.ibm.vm.bitmode"
+              + " system property to tell a 64-bit JVM; no IBM or Liberty API is used");
 
   private static final List<String> API_PREFIXES =
       List.of("com/ibm/", "io/openliberty/", "com.ibm.", "io.openliberty.");

@@ -232,6 +232,16 @@ public final class Settings {
   }
 
   /**
+   * {@code fastrtc.cluster.*}: Redis, this node's id and address, timeouts and leases.
+   *
+   * @throws IllegalArgumentException naming the key when a value is invalid
+   */
+  public ClusterSettings cluster() {
+    return ClusterSettings.from(
+        values::text, key -> values.integer(key, Integer.MIN_VALUE, Integer.MAX_VALUE));
+  }
+
+  /**
    * {@code fastrtc.stream.<name>.roles}.
    *
    * @return the configured roles (empty list: every user), or empty when the key is not set

@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.runtime.connection;
 
 import io.fastrtc.jakarta.api.StreamUser;
+import io.fastrtc.jakarta.runtime.cluster.Cluster;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class ConnectionRegistry {
       };
 
   private final RuntimeServices services;
+  private final Cluster cluster;
 
   /**
    * The close path's classes, loaded while the application's archive can still be read: an undeploy
@@ -74,9 +76,19 @@ public final class ConnectionRegistry {
   /** False once the server drains: every new connection is refused with {@code server_draining}. */
   private volatile boolean admitting = true;
 
-  /** Creates an empty registry. */
+  /** Creates an empty registry of a single server. */
   public ConnectionRegistry(RuntimeServices services) {
+    this(services, Cluster.local());
+  }
+
+  /**
+   * Creates an empty registry of one node of a cluster: a connection is admitted only when it also
+   * joins the cluster (a slot of its stream across all nodes), leaves it when it closes, and
+   * publishes its outputs there.
+   */
+  public ConnectionRegistry(RuntimeServices services, Cluster cluster) {
     this.services = services;
+    this.cluster = cluster;
     List<Class<?>> close = new ArrayList<>(OutputBuffer.closePathClasses());
     close.add(HandlerShutdown.class);
     close.add(FaultWatch.class);
@@ -148,15 +160,27 @@ public final class ConnectionRegistry {
     if (inUse >= definition.concurrencyLimit()) {
       return Admission.refused(ErrorCode.CONCURRENCY_LIMIT_REACHED, definition.concurrencyLimit());
     }
-    Connection connection =
-        new Connection(
-            id,
-            definition,
-            handlers.apply(definition),
-            owner,
-            services,
-            services.metrics().meter(definition.name(), transport));
+    Cluster.Joined joined = cluster.join(definition.name(), id, definition.concurrencyLimit());
+    if (joined.refusal() != null) {
+      return ClusterJoin.refusal(joined.refusal(), definition);
+    }
+    Cluster.Member member = joined.member();
+    Connection connection;
+    try {
+      connection =
+          new Connection(
+              id,
+              definition,
+              handlers.apply(definition),
+              owner,
+              services,
+              services.metrics().meter(definition.name(), transport));
+    } catch (RuntimeException | Error e) {
+      member.leave();
+      throw e;
+    }
     connection.onClose(this::forget);
+    ClusterJoin.attach(connection, cluster, member);
     live.put(key, connection);
     synchronized (recentlyClosed) {
       recentlyClosed.remove(key);

@@ -134,7 +134,10 @@ final class FastRtcProtocol extends SocketProtocol {
     session.send(ChannelMessages.error("the handler could not be created"));
   }
 
-  /** The contract's failure body, then a close: try again later at the limit or when draining. */
+  /**
+   * The contract's failure body, then a close: try again later at the limit, when draining, or
+   * while the cluster's Redis is away.
+   */
   @Override
   CloseReason refuse(String id, Admission admission) {
     boolean limit = admission.refusal() == ErrorCode.CONCURRENCY_LIMIT_REACHED;
@@ -145,7 +148,9 @@ final class FastRtcProtocol extends SocketProtocol {
             : draining ? SignalResponse.draining() : SignalResponse.failed(admission.refusal());
     LOG.info(() -> "WebSocket start refused on stream " + stream.name() + ": " + body.json());
     session.send(body.json());
-    return SocketCloses.refused(admission.refusal(), limit || draining);
+    return SocketCloses.refused(
+        admission.refusal(),
+        limit || draining || admission.refusal() == ErrorCode.CLUSTER_UNAVAILABLE);
   }
 
   private void media(SocketEvent event) {

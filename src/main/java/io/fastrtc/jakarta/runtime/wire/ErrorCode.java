@@ -29,6 +29,11 @@ public enum ErrorCode {
   /** Not FastRTC's: the user lacks the stream's or the operator role, or a foreign origin (403). */
   FORBIDDEN("forbidden"),
   /**
+   * Not FastRTC's: a cluster's shared store (Redis) or the node that owns the connection cannot be
+   * reached; a new connection is refused until it is back (docs/scaling.md).
+   */
+  CLUSTER_UNAVAILABLE("cluster_unavailable"),
+  /**
    * Not FastRTC's: the server is draining (rolling deploy) and takes no new connection (HTTP 503
    * with {@code Retry-After}); live connections continue.
    */

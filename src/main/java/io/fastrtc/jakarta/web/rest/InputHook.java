@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The shared body of the two input routes: read (bounded), parse, {@link
- * StreamConnections#setInput}, map the outcome (200, 400 with field errors, 404).
+ * StreamConnections#setInput}, map the outcome (200, 400 with field errors, 404). A connection
+ * another node of a cluster owns gets the owner's answer ({@link ClusterRoute#forward}).
  */
 final class InputHook {
   private InputHook() {}
@@ -23,7 +24,11 @@ final class InputHook {
   /**
    * @param stream the stream the route belongs to, or empty for the root route (any stream)
    */
-  static Response handle(StreamConnections connections, Optional<String> stream, InputStream body)
+  static Response handle(
+      StreamConnections connections,
+      Optional<String> stream,
+      InputStream body,
+      ClusterRoute cluster)
       throws IOException {
     String text = Bodies.read(body, Routes.MAX_INPUT_BODY_BYTES);
     InputHookRequest request;
@@ -32,6 +37,12 @@ final class InputHook {
     } catch (InvalidRequestException e) {
       return Bodies.toResponse(
           SignalResponse.rejected(400, ErrorCode.INVALID_REQUEST, e.getMessage()));
+    }
+    if (connections.streamOf(request.webrtcId()).isEmpty()) {
+      Optional<Response> forwarded = cluster.forward(request.webrtcId(), text);
+      if (forwarded.isPresent()) {
+        return forwarded.get();
+      }
     }
     try {
       if (stream.isPresent() && !stream.equals(connections.streamOf(request.webrtcId()))) {

@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,7 @@ import java.util.Optional;
 @Path(Routes.INPUT_HOOK)
 @RequestScoped
 public class InputHookResource {
+  @Inject FastRtcEngine runtime;
   @Inject StreamConnections connections;
   @Inject Callers callers;
   @Context HttpServletRequest request;
@@ -32,6 +34,10 @@ public class InputHookResource {
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   public Response set(InputStream body) throws IOException {
-    return InputHook.handle(callers.view(connections, callers.of(request)), Optional.empty(), body);
+    return InputHook.handle(
+        callers.view(connections, callers.of(request)),
+        Optional.empty(),
+        body,
+        new ClusterRoute(runtime, request));
   }
 }

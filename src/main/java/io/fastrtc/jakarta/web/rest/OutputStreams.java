@@ -4,6 +4,7 @@ import io.fastrtc.jakarta.api.OutputEvent;
 import io.fastrtc.jakarta.api.OutputSubscriber;
 import io.fastrtc.jakarta.api.StreamConnections;
 import io.fastrtc.jakarta.api.UnknownConnectionException;
+import io.fastrtc.jakarta.runtime.cluster.Cluster;
 import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import io.fastrtc.jakarta.runtime.wire.OutputEvents;
 import io.fastrtc.jakarta.runtime.wire.Routes;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The shared body of the two output routes: a Server-Sent Events stream of one connection's
  * additional outputs ({@code event: output}, {@code id: <sequence>}, data the JSON array of
  * values), fed by {@link StreamConnections#subscribe}. It resumes after {@code Last-Event-ID} and
- * ends when the connection closes.
+ * ends when the connection closes. In a cluster, a connection another node owns is read from the
+ * cluster's copy of its outputs ({@link ClusterRoute#subscribeRemote}), with the same ids.
  */
 final class OutputStreams {
   private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -32,17 +34,24 @@ final class OutputStreams {
       String webrtcId,
       String lastEventId,
       SseEventSink sink,
-      Sse sse) {
+      Sse sse,
+      ClusterRoute cluster) {
     if (webrtcId == null || webrtcId.isEmpty()) {
       throw fail(
           SignalResponse.rejected(
               400, ErrorCode.INVALID_REQUEST, "missing query parameter " + Routes.WEBRTC_ID));
     }
     Optional<String> owner = connections.streamOf(webrtcId);
+    long after = parseLastEventId(lastEventId);
+    if (owner.isEmpty()) {
+      SseSubscriber remote = new SseSubscriber(sink, sse);
+      if (cluster.subscribeRemote(webrtcId, after, remote)) {
+        return; // another node owns it: its outputs come through the cluster
+      }
+    }
     if (owner.isEmpty() || (stream.isPresent() && !stream.equals(owner))) {
       throw fail(InputHook.unknown(new UnknownConnectionException(webrtcId), stream));
     }
-    long after = parseLastEventId(lastEventId);
     // A comment first, so the client sees the stream open before the first output.
     sink.send(sse.newEventBuilder().comment("outputs of " + webrtcId).build());
     try {
@@ -68,7 +77,7 @@ final class OutputStreams {
   }
 
   /** Writes outputs to one SSE client; a failed or timed-out write ends the subscription. */
-  private static final class SseSubscriber implements OutputSubscriber {
+  private static final class SseSubscriber implements OutputSubscriber, Cluster.OutputListener {
     private final SseEventSink sink;
     private final Sse sse;
 
@@ -84,6 +93,16 @@ final class OutputStreams {
               .name(Routes.OUTPUT_EVENT)
               .id(Long.toString(event.sequence()))
               .data(OutputEvents.data(event))
+              .build());
+    }
+
+    @Override
+    public void onOutput(long sequence, String data) throws Exception {
+      send(
+          sse.newEventBuilder()
+              .name(Routes.OUTPUT_EVENT)
+              .id(Long.toString(sequence))
+              .data(data)
               .build());
     }
 

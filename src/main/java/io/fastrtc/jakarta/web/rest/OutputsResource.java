@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.web.rest;
 
 import io.fastrtc.jakarta.api.StreamConnections;
+import io.fastrtc.jakarta.runtime.FastRtcEngine;
 import io.fastrtc.jakarta.runtime.wire.Routes;
 import io.fastrtc.jakarta.web.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +27,7 @@ import java.util.Optional;
 @Path(Routes.OUTPUTS)
 @RequestScoped
 public class OutputsResource {
+  @Inject FastRtcEngine runtime;
   @Inject StreamConnections connections;
   @Inject Callers callers;
   @Context HttpServletRequest request;
@@ -44,6 +46,7 @@ public class OutputsResource {
         webrtcId,
         lastEventId,
         sink,
-        sse);
+        sse,
+        new ClusterRoute(runtime, request));
   }
 }

@@ -53,7 +53,7 @@ public class StreamOfferResource {
   @Path(Routes.INPUT_HOOK)
   @Produces(MediaType.APPLICATION_JSON)
   public Response inputHook(@PathParam("name") String name, InputStream body) throws IOException {
-    return InputHook.handle(mine(), Optional.of(name), body);
+    return InputHook.handle(mine(), Optional.of(name), body, new ClusterRoute(runtime, request));
   }
 
   /** Streams the outputs of a live connection of the named stream. */
@@ -66,7 +66,14 @@ public class StreamOfferResource {
       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    OutputStreams.open(mine(), Optional.of(name), webrtcId, lastEventId, sink, sse);
+    OutputStreams.open(
+        mine(),
+        Optional.of(name),
+        webrtcId,
+        lastEventId,
+        sink,
+        sse,
+        new ClusterRoute(runtime, request));
   }
 
   /** The caller's connections: all without single sign-on. */
