@@ -117,6 +117,11 @@ final class ClusterRig implements AutoCloseable {
     p.put("fastrtc.cluster.lease-ms", Integer.toString(LEASE_MS));
     p.put("fastrtc.stream.echo.concurrency-limit", "30");
     p.put("fastrtc.stream.limited.concurrency-limit", "3");
+    // The WAR's demo assistant uses speech-to-text: without the model it would not deploy.
+    String model = System.getProperty("fastrtc.speech.vosk.model");
+    if (model != null) {
+      p.put("fastrtc.speech.vosk.model", model);
+    }
     return p;
   }
 
