@@ -72,6 +72,13 @@ public class MetricsBinding implements ConnectionEvents {
         "handler calls that threw",
         runtime,
         RuntimeMetrics::handlerErrors);
+    metrics.gauge(
+        Metadata.builder()
+            .withName("fastrtc.webrtc.peers.native")
+            .withDescription("native peer connections created and not yet released")
+            .build(),
+        engine,
+        FastRtcEngine::nativePeers);
     addedLatency =
         metrics.timer(
             Metadata.builder()
