@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 final class SoakProbe {
   private static final Pattern HEAP_USED =
       Pattern.compile("(?m)^\\s*\\S.*heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+  private static final Pattern HEAP_TOTAL =
+      Pattern.compile("(?m)^\\s*\\S.*heap\\s+total\\s+(\\d+)K");
   private static final Pattern META_USED = Pattern.compile("Metaspace\\s+used\\s+(\\d+)K");
 
   /**
@@ -25,6 +27,7 @@ final class SoakProbe {
    *
    * @param rssKb resident set size (VmRSS), kB
    * @param heapKb Java heap used after a full GC, kB (-1 when not collected for this reading)
+   * @param heapCommittedKb Java heap committed after that GC, kB
    * @param metaKb metaspace used after that GC, kB
    * @param threads threads of the process ({@code /proc/<pid>/task})
    * @param fds open file descriptors ({@code /proc/<pid>/fd})
@@ -35,6 +38,7 @@ final class SoakProbe {
   record Reading(
       long rssKb,
       long heapKb,
+      long heapCommittedKb,
       long metaKb,
       long threads,
       long fds,
@@ -53,17 +57,20 @@ final class SoakProbe {
   /** Reads everything; {@code collect} first runs a full GC (a pause of the server). */
   Reading read(boolean collect) {
     long heap = -1;
+    long committed = -1;
     long meta = -1;
     if (collect) {
       jcmd("GC.run");
       String info = jcmd("GC.heap_info");
       heap = group(HEAP_USED, info);
+      committed = group(HEAP_TOTAL, info);
       meta = group(META_USED, info);
     }
     JsonObject status = status();
     return new Reading(
         ProcStats.status(pid, "VmRSS"),
         heap,
+        committed,
         meta,
         count(Path.of("/proc", Long.toString(pid), "task")),
         count(Path.of("/proc", Long.toString(pid), "fd")),

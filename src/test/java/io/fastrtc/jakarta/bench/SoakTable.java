@@ -23,11 +23,12 @@ final class SoakTable {
 
   void header() {
     System.out.printf(
-        "%n%-7s %6s %8s %8s %8s %7s %5s %11s %7s %7s %6s%n",
+        "%n%-7s %6s %8s %8s %9s %8s %7s %5s %11s %7s %7s %6s%n",
         "phase",
         "cycles",
         "RSS MB",
         "heap MB",
+        "committed",
         "meta MB",
         "threads",
         "fds",
@@ -48,11 +49,12 @@ final class SoakTable {
       String phase, int cycles, SoakProbe.Reading r, String live, double reapSeconds, int failed) {
     rows.add(new Row(phase, cycles, r));
     System.out.printf(
-        "%-7s %6d %8.1f %8.1f %8.1f %7d %5d %11s %7.1f %7d %6d%n",
+        "%-7s %6d %8.1f %8.1f %9.1f %8.1f %7d %5d %11s %7.1f %7d %6d%n",
         phase,
         cycles,
         r.rssKb() / 1024.0,
         r.heapKb() / 1024.0,
+        r.heapCommittedKb() / 1024.0,
         r.metaKb() / 1024.0,
         r.threads(),
         r.fds(),
