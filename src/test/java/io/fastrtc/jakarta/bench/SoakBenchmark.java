@@ -45,6 +45,8 @@ public final class SoakBenchmark {
     Map<String, Integer> byKind = new TreeMap<>();
     Map<String, Integer> failedByKind = new TreeMap<>();
     List<String> failures = new ArrayList<>();
+    SoakHistogram atWarmup = null;
+    SoakHistogram atEnd = null;
     long t0 = System.nanoTime();
     try (SoakRounds rounds = new SoakRounds(url, parallel, seconds)) {
       for (int r = 0; r * parallel < cycles; r++) {
@@ -62,6 +64,11 @@ public final class SoakBenchmark {
           double reap = reap(probe, reapWait);
           String phase = done >= cycles ? "after" : "during";
           table.row(phase, done, probe.read(true), atCheckpoint, reap, failures.size());
+          if (atWarmup == null && done >= warmup) {
+            atWarmup = SoakHistogram.take(pid);
+          } else if (done >= cycles) {
+            atEnd = SoakHistogram.take(pid);
+          }
         }
       }
     }
@@ -71,6 +78,11 @@ public final class SoakBenchmark {
         byKind, minutes, failures.size(), failedByKind);
     summarise(failures);
     table.verdict();
+    if (atWarmup != null && atEnd != null) {
+      System.out.printf(
+          "%nlive objects that grew most from the warm-up to the end (jcmd GC.class_histogram):%n");
+      atEnd.printGrowthSince(atWarmup, 15);
+    }
     System.exit(0); // the client's libwebrtc threads would keep the JVM alive
   }
 
