@@ -34,6 +34,11 @@ public final class SoakBenchmark {
       pid = ProcStats.pidListeningOn(java.net.URI.create(url).getPort()).orElseThrow();
     }
     System.out.println(ProcStats.machineLine());
+    String plan = System.getProperty("soak.plan", "");
+    if (!plan.isBlank()) {
+      SoakDiagnosis.run(plan, url, pid, parallel, seconds, reapWait);
+      System.exit(0);
+    }
     System.out.printf(
         "soak: %d cycles, %d at a time (half WebRTC, half WebSocket; half closing, half"
             + " vanishing), %.1f s of tone each, against %s (server pid %d)%n",
@@ -87,7 +92,7 @@ public final class SoakBenchmark {
   }
 
   /** Waits until the server has no connection and no native peer left; seconds waited. */
-  private static double reap(SoakProbe probe, int maxSeconds) throws InterruptedException {
+  static double reap(SoakProbe probe, int maxSeconds) throws InterruptedException {
     long t0 = System.nanoTime();
     while (System.nanoTime() - t0 < maxSeconds * 1_000_000_000L) {
       long[] live = probe.live();

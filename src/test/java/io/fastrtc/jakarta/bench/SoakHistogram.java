@@ -47,6 +47,25 @@ final class SoakHistogram {
     return new SoakHistogram(m);
   }
 
+  /**
+   * Prints the {@code top} classes whose live instances grew most since {@code earlier} among those
+   * whose names contain {@code filter}.
+   */
+  void printCountGrowthSince(SoakHistogram earlier, String filter, int top) {
+    byClass.entrySet().stream()
+        .filter(e -> e.getKey().contains(filter))
+        .map(
+            e ->
+                Map.entry(
+                    e.getKey(),
+                    e.getValue()[0]
+                        - earlier.byClass.getOrDefault(e.getKey(), new long[] {0, 0})[0]))
+        .filter(e -> e.getValue() != 0)
+        .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()))
+        .limit(top)
+        .forEach(e -> System.out.printf("  %+8d objects  %s%n", e.getValue(), e.getKey()));
+  }
+
   /** Prints the {@code top} classes whose live bytes grew most since {@code earlier}. */
   void printGrowthSince(SoakHistogram earlier, int top) {
     if (byClass.isEmpty() || earlier.byClass.isEmpty()) {

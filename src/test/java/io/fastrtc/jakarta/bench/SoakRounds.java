@@ -45,12 +45,21 @@ final class SoakRounds implements AutoCloseable {
 
   /** Runs round {@code r} (cycles {@code r * parallel} on) and returns its outcomes. */
   List<Outcome> round(int r) throws InterruptedException {
+    return round(r, "mixed");
+  }
+
+  /**
+   * Runs round {@code r} of one kind only (for finding what leaks): {@code mixed} (the soak's mix),
+   * {@code webrtc} or {@code websocket} (that transport, half vanishing), or one of {@code
+   * webrtc-close}, {@code webrtc-vanish}, {@code websocket-close}, {@code websocket-vanish}.
+   */
+  List<Outcome> round(int r, String only) throws InterruptedException {
     Vanisher vanisher = next;
     next = Vanisher.start(); // warms up while this round runs
     List<CompletableFuture<Outcome>> cycles = new ArrayList<>();
     for (int j = 0; j < parallel; j++) {
-      boolean webRtc = j < parallel / 2;
-      boolean vanish = (j + r) % 2 == 1;
+      boolean webRtc = only.startsWith("webrtc") || (only.equals("mixed") && j < parallel / 2);
+      boolean vanish = only.endsWith("-vanish") || (!only.endsWith("-close") && (j + r) % 2 == 1);
       String id = "soak" + (r * parallel + j) + "x" + Long.toString(System.nanoTime() % 46656, 36);
       String kind = (webRtc ? "webrtc" : "websocket") + (vanish ? " vanish" : " close");
       if (webRtc && vanish) {
