@@ -218,6 +218,24 @@ public class FastRtcEngine {
     return health;
   }
 
+  /**
+   * Native peer connections created and not yet released (0 without libwebrtc): the leak gauge.
+   *
+   * @return the count
+   */
+  public long nativePeers() {
+    return webRtc == null ? 0 : webRtc.livePeers();
+  }
+
+  /**
+   * Native peer connections created since start (0 without libwebrtc).
+   *
+   * @return the count
+   */
+  public long nativePeersCreated() {
+    return webRtc == null ? 0 : webRtc.peersCreated();
+  }
+
   /** Why WebRTC is unavailable, or null when it works. */
   public String unavailableReason() {
     return unavailableReason;

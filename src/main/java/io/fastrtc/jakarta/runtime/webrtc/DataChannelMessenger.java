@@ -30,6 +30,7 @@ final class DataChannelMessenger {
   private final BooleanSupplier closed;
   private final ArrayDeque<String> queued = new ArrayDeque<>();
   private volatile RTCDataChannel channel;
+  private volatile DetachableChannelObserver observer;
 
   /**
    * @param closed whether the session is closed (set before {@link #close()} is called)
@@ -69,36 +70,39 @@ final class DataChannelMessenger {
   /** Takes the client's channel (libwebrtc's signalling thread: never blocks, never throws). */
   void attach(RTCDataChannel dc) {
     channel = dc;
-    dc.registerObserver(
-        new RTCDataChannelObserver() {
-          @Override
-          public void onBufferedAmountChange(long previousAmount) {}
+    DetachableChannelObserver shell =
+        new DetachableChannelObserver(
+            new RTCDataChannelObserver() {
+              @Override
+              public void onBufferedAmountChange(long previousAmount) {}
 
-          @Override
-          public void onStateChange() {
-            RTCDataChannelState state = dc.getState();
-            if (state == RTCDataChannelState.OPEN) {
-              handOff.run(() -> opened(dc));
-            } else if (state == RTCDataChannelState.CLOSING
-                || state == RTCDataChannelState.CLOSED) {
-              // The client's only channel is going away: the session is over. Reacting to
-              // CLOSING too matters when the client's peer is gone before the close handshake
-              // finishes, which would leave the channel CLOSING forever.
-              handOff.run(() -> connection.close(EndReason.CLIENT_CLOSED));
-            }
-          }
+              @Override
+              public void onStateChange() {
+                RTCDataChannelState state = dc.getState();
+                if (state == RTCDataChannelState.OPEN) {
+                  handOff.run(() -> opened(dc));
+                } else if (state == RTCDataChannelState.CLOSING
+                    || state == RTCDataChannelState.CLOSED) {
+                  // The client's only channel is going away: the session is over. Reacting to
+                  // CLOSING too matters when the client's peer is gone before the close handshake
+                  // finishes, which would leave the channel CLOSING forever.
+                  handOff.run(() -> connection.close(EndReason.CLIENT_CLOSED));
+                }
+              }
 
-          @Override
-          public void onMessage(RTCDataChannelBuffer buffer) {
-            if (!buffer.binary) {
-              ByteBuffer data = buffer.data;
-              byte[] bytes = new byte[data.remaining()];
-              data.get(bytes);
-              String text = new String(bytes, StandardCharsets.UTF_8);
-              handOff.run(() -> sendText(ChannelMessages.received(text)));
-            }
-          }
-        });
+              @Override
+              public void onMessage(RTCDataChannelBuffer buffer) {
+                if (!buffer.binary) {
+                  ByteBuffer data = buffer.data;
+                  byte[] bytes = new byte[data.remaining()];
+                  data.get(bytes);
+                  String text = new String(bytes, StandardCharsets.UTF_8);
+                  handOff.run(() -> sendText(ChannelMessages.received(text)));
+                }
+              }
+            });
+    observer = shell;
+    dc.registerObserver(shell); // the library never lets go of it: see DetachableChannelObserver
   }
 
   private void opened(RTCDataChannel dc) {
@@ -122,6 +126,11 @@ final class DataChannelMessenger {
     synchronized (queued) {
       dc = channel;
       channel = null;
+    }
+    DetachableChannelObserver shell = observer;
+    observer = null;
+    if (shell != null) {
+      shell.detach();
     }
     if (dc != null) {
       drain(dc);

@@ -9,6 +9,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import io.fastrtc.jakarta.runtime.audio.Resampler;
 import io.fastrtc.jakarta.runtime.config.IceSettings;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +23,8 @@ public final class WebRtcEngine implements AutoCloseable {
   private final HeadlessAudioDeviceModule audioModule;
   private final PeerConnectionFactory factory;
   private final IceSettings ice;
+  private final AtomicLong peersCreated = new AtomicLong();
+  private final AtomicLong peersReleased = new AtomicLong();
   private boolean closed;
 
   private WebRtcEngine(
@@ -88,7 +91,28 @@ public final class WebRtcEngine implements AutoCloseable {
       ports.maxPort = ice.portMax();
       config.portAllocatorConfig = ports;
     }
-    return factory.createPeerConnection(config, observer);
+    RTCPeerConnection pc = factory.createPeerConnection(config, observer);
+    peersCreated.incrementAndGet();
+    return pc;
+  }
+
+  /**
+   * Native peer connections created and not yet released: what the soak benchmark watches for leaks
+   * (every connection's close path releases its peer through {@link #release}).
+   *
+   * @return peers created minus peers released so far
+   */
+  public long livePeers() {
+    return peersCreated.get() - peersReleased.get();
+  }
+
+  /**
+   * Native peer connections created so far.
+   *
+   * @return the count since start
+   */
+  public long peersCreated() {
+    return peersCreated.get();
   }
 
   /**
@@ -117,7 +141,11 @@ public final class WebRtcEngine implements AutoCloseable {
    * @param release closes the peer connection and its tracks
    */
   synchronized void release(Runnable release) {
-    release.run();
+    try {
+      release.run();
+    } finally {
+      peersReleased.incrementAndGet();
+    }
     keepAudioDeviceRunning();
   }
 

@@ -66,6 +66,13 @@ public class MetricsBinding implements ConnectionEvents {
         metrics.gauge(cpu, nativeCpu, n -> n.seconds(thread), new Tag("thread", thread));
       }
     }
+    metrics.gauge(
+        Metadata.builder()
+            .withName("fastrtc.webrtc.peers.native")
+            .withDescription("native peer connections created and not yet released")
+            .build(),
+        engine,
+        FastRtcEngine::nativePeers);
     runtime.listen(this);
   }
 

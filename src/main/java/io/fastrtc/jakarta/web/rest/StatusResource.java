@@ -38,6 +38,8 @@ public class StatusResource {
     m.put(
         "webrtc", runtime.unavailableReason() == null ? "available" : runtime.unavailableReason());
     m.put("connections", runtime.registry().all().size());
+    m.put("nativePeers", runtime.nativePeers());
+    m.put("nativePeersCreated", runtime.nativePeersCreated());
     m.putAll(runtime.metrics().snapshot());
     m.put("processCpuMillis", processCpuMillis());
     m.put("availableProcessors", Runtime.getRuntime().availableProcessors());

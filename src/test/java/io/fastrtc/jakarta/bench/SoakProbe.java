@@ -1,0 +1,135 @@
+package io.fastrtc.jakarta.bench;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the soak reads from the server: its process (RSS, threads, open file descriptors from {@code
+ * /proc}; heap and metaspace after a full GC through {@code jcmd}) and its own counters ({@code GET
+ * /api/status}: live connections and native peer connections).
+ */
+final class SoakProbe {
+  private static final Pattern HEAP_USED =
+      Pattern.compile("(?m)^\\s*\\S.*heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+  private static final Pattern HEAP_TOTAL =
+      Pattern.compile("(?m)^\\s*\\S.*heap\\s+total\\s+(\\d+)K");
+  private static final Pattern META_USED = Pattern.compile("Metaspace\\s+used\\s+(\\d+)K");
+
+  /**
+   * One reading; -1 where it could not be read.
+   *
+   * @param rssKb resident set size (VmRSS), kB
+   * @param heapKb Java heap used after a full GC, kB (-1 when not collected for this reading)
+   * @param heapCommittedKb Java heap committed after that GC, kB
+   * @param metaKb metaspace used after that GC, kB
+   * @param threads threads of the process ({@code /proc/<pid>/task})
+   * @param fds open file descriptors ({@code /proc/<pid>/fd})
+   * @param connections the registry's live connections
+   * @param nativePeers native peer connections created and not yet released
+   * @param peersCreated native peer connections created since the server started
+   */
+  record Reading(
+      long rssKb,
+      long heapKb,
+      long heapCommittedKb,
+      long metaKb,
+      long threads,
+      long fds,
+      long connections,
+      long nativePeers,
+      long peersCreated) {}
+
+  private final long pid;
+  private final BenchHttp http;
+
+  SoakProbe(long pid, BenchHttp http) {
+    this.pid = pid;
+    this.http = http;
+  }
+
+  /** Reads everything; {@code collect} first runs a full GC (a pause of the server). */
+  Reading read(boolean collect) {
+    long heap = -1;
+    long committed = -1;
+    long meta = -1;
+    if (collect) {
+      jcmd("GC.run");
+      String info = jcmd("GC.heap_info");
+      heap = group(HEAP_USED, info);
+      committed = group(HEAP_TOTAL, info);
+      meta = group(META_USED, info);
+    }
+    JsonObject status = status();
+    return new Reading(
+        ProcStats.status(pid, "VmRSS"),
+        heap,
+        committed,
+        meta,
+        count(Path.of("/proc", Long.toString(pid), "task")),
+        count(Path.of("/proc", Long.toString(pid), "fd")),
+        status == null ? -1 : (long) BenchHttp.number(status, "connections", -1),
+        status == null ? -1 : (long) BenchHttp.number(status, "nativePeers", -1),
+        status == null ? -1 : (long) BenchHttp.number(status, "nativePeersCreated", -1));
+  }
+
+  /** Live connections and native peers only (cheap: no GC), or -1 each. */
+  long[] live() {
+    JsonObject status = status();
+    if (status == null) {
+      return new long[] {-1, -1};
+    }
+    return new long[] {
+      (long) BenchHttp.number(status, "connections", -1),
+      (long) BenchHttp.number(status, "nativePeers", -1)
+    };
+  }
+
+  private JsonObject status() {
+    try {
+      return http.status();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static long count(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.count();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long group(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** Runs {@code jcmd <pid> <command>}; its output, or "" when it failed. */
+  private String jcmd(String command) {
+    try {
+      Process p =
+          new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      return out;
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
