@@ -74,7 +74,9 @@ if [ "$SERVER_KIND" = payara ]; then
   mvn -B -q -DskipTests package dependency:copy@copy-payara-micro
   PAYARA_DIR=target/bench/payara
   rm -rf "$PAYARA_DIR" && mkdir -p "$PAYARA_DIR"
-  echo "fastrtc.stream.echo.concurrency-limit=$LIMIT" >"$PAYARA_DIR/system.properties"
+  # The demo's assistant needs the Vosk model the build unpacked (else the WAR does not deploy).
+  printf 'fastrtc.stream.echo.concurrency-limit=%s\nfastrtc.speech.vosk.model=%s\n' \
+    "$LIMIT" "$PWD/target/vosk/model-en-us" >"$PAYARA_DIR/system.properties"
   LOG="$PAYARA_DIR/console.log"
   PID=""
   stop_payara() {
