@@ -121,7 +121,7 @@ class ClusterIT {
 
   @Test
   @Order(30)
-  void outputsOnEitherNodeArriveInOrder() throws Exception {
+  void outputsOnEitherNodeArriveInOrderAndResumeAfterLastEventId() throws Exception {
     ClientPeer peer = connectedToneClient(via(rig.balancer(), "counter"), 440);
     try {
       Await.until(() -> connections(n1) + connections(n2) == 1, WAIT, () -> "one connection");
@@ -148,6 +148,18 @@ class ClusterIT {
             "cluster: SSE output from another node arrives a median %.1f ms after the owner's"
                 + " (%d outputs compared)%n",
             ClusterChecks.median(added), added.size());
+        // A subscriber that reconnects to the other node with Last-Event-ID misses nothing and
+        // gets nothing twice: the next output is the one after the last it saw.
+        long lastSeen = atOther.keySet().stream().mapToLong(Long::parseLong).max().orElseThrow();
+        try (SseReader resumed =
+            SseReader.open(URI.create(other.base() + query), Long.toString(lastSeen))) {
+          assertThat(resumed.status()).as(resumed.errorBody()).isEqualTo(200);
+          SseReader.Event next = resumed.next("output", 1, WAIT).get(0);
+          System.out.printf(
+              "cluster: resumed on the other node after Last-Event-ID %d: next output %s%n",
+              lastSeen, next.id());
+          assertThat(Long.parseLong(next.id())).isEqualTo(lastSeen + 1);
+        }
       }
     } finally {
       peer.close();
