@@ -119,7 +119,13 @@ final class ClusterChecks {
   /** Whether an offer to the stream is admitted now (the client is closed again). */
   static boolean admitted(String streamUrl) {
     try (ClientPeer peer = ClientPeer.builder(streamUrl).build()) {
-      return peer.connect().isAnswer();
+      if (!peer.connect().isAnswer()) {
+        return false;
+      }
+      // Connected, so that closing it ends the server's connection at once (an offer left
+      // unconnected would hold its slot until the 30 s connect watchdog).
+      peer.awaitConnected(ItSupport.CONNECT);
+      return true;
     }
   }
 
