@@ -41,7 +41,15 @@ public final class Drain {
    * @param within how long live connections may go on
    * @return the drain's state after the call
    */
-  public synchronized DrainState start(Duration within) {
+  public DrainState start(Duration within) {
+    return begin(within, true);
+  }
+
+  /**
+   * Starts draining or brings the deadline closer; {@code closeAtDeadline} schedules the close of
+   * what is left at the deadline (an operator's drain), otherwise the caller closes it (a stop).
+   */
+  private synchronized DrainState begin(Duration within, boolean closeAtDeadline) {
     Instant now = Instant.now();
     Instant requested = now.plus(within);
     if (startedAt == null) {
@@ -59,9 +67,12 @@ public final class Drain {
       deadline = requested;
       if (deadlineTask != null) {
         deadlineTask.cancel(false);
+        deadlineTask = null;
       }
-      deadlineTask =
-          scheduler.schedule(this::deadlineReached, within.toMillis(), TimeUnit.MILLISECONDS);
+      if (closeAtDeadline) {
+        deadlineTask =
+            scheduler.schedule(this::deadlineReached, within.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
     return state();
   }
@@ -90,7 +101,8 @@ public final class Drain {
   /**
    * Drains before a stop: starts (or shortens) the drain with {@code within} and waits until every
    * connection has ended or the deadline has passed. Returns at once, without draining, for a zero
-   * duration or when no connection is live, so an idle server's stop is not slowed.
+   * duration or when no connection is live, so an idle server's stop is not slowed. What is still
+   * live at the deadline is left for the stop to close (as stopped, not as a drain deadline).
    *
    * @return how long it waited
    */
@@ -100,7 +112,8 @@ public final class Drain {
       return Duration.ZERO;
     }
     long t0 = System.nanoTime();
-    DrainState state = start(within);
+    // No close at the deadline here: the stop closes what is left, as stopped (SERVER_STOP).
+    DrainState state = begin(within, false);
     try {
       while (!registry.all().isEmpty() && Instant.now().isBefore(state.deadline())) {
         Thread.sleep(100);
