@@ -2,13 +2,11 @@ package io.fastrtc.jakarta.runtime.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -26,8 +24,6 @@ public final class Settings {
 
   /** Where the bundled pages of the classes jar are served unless configured. */
   public static final String DEFAULT_UI_PATH = "/fastrtc";
-
-  private static final Pattern UI_PATH = Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._-]+)+");
 
   private final SettingValues values;
   private final CheckedSetting<IceSettings> ice;
@@ -213,17 +209,7 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is not such a path
    */
   public String uiPath() {
-    String key = ConfigKey.UI_PATH.name();
-    String value = values.text(key).map(String::trim).orElse(DEFAULT_UI_PATH);
-    String path = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    if (!UI_PATH.matcher(path).matches()) {
-      throw new IllegalArgumentException(
-          key
-              + " must be a path below the context root such as /fastrtc or /tools/rtc (letters,"
-              + " digits, '.', '_', '-' per segment, not '/' alone): "
-              + value);
-    }
-    return path;
+    return ChoiceSettings.uiPath(values);
   }
 
   /** {@code fastrtc.security.*} and the Twilio auth token. */
@@ -276,13 +262,7 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is another
    */
   public String speechTts() {
-    String key = ConfigKey.SPEECH_TTS.name();
-    String value = values.text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("freetts");
-    if (!SPEECH_ENGINES_TTS.contains(value)) {
-      throw new IllegalArgumentException(
-          key + " must be one of " + SPEECH_ENGINES_TTS + ": " + value);
-    }
-    return value;
+    return ChoiceSettings.oneOf(values, ConfigKey.SPEECH_TTS, SPEECH_ENGINES_TTS, "freetts");
   }
 
   /** The speech-to-text engines {@code fastrtc.speech.stt} may name; {@code none} for none. */
@@ -295,12 +275,6 @@ public final class Settings {
    * @throws IllegalArgumentException naming the key when the value is another
    */
   public String speechStt() {
-    String key = ConfigKey.SPEECH_STT.name();
-    String value = values.text(key).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("vosk");
-    if (!SPEECH_ENGINES_STT.contains(value)) {
-      throw new IllegalArgumentException(
-          key + " must be one of " + SPEECH_ENGINES_STT + ": " + value);
-    }
-    return value;
+    return ChoiceSettings.oneOf(values, ConfigKey.SPEECH_STT, SPEECH_ENGINES_STT, "vosk");
   }
 }

@@ -8,14 +8,10 @@ import io.fastrtc.jakarta.api.StreamHandler;
 import io.fastrtc.jakarta.api.StreamUser;
 import io.fastrtc.jakarta.api.VideoFrame;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
-import io.fastrtc.jakarta.runtime.wire.ChannelMessages;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One live connection: its {@link ConnectionState} machine and the one ordered close path, over
@@ -26,13 +22,11 @@ import java.util.logging.Logger;
  * and ends with the {@link HandlerShutdown}.
  */
 public final class Connection {
-  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
-
   private final String id;
   private final StreamDefinition definition;
   private final HandlerLease lease;
   private final ConnectionState state = new ConnectionState();
-  private final List<Consumer<Connection>> closeListeners = new CopyOnWriteArrayList<>();
+  private final CloseListeners closeListeners = new CloseListeners();
   private final TransportRelease release = new TransportRelease();
 
   private final StreamContext context;
@@ -44,6 +38,7 @@ public final class Connection {
   private final AudioLane audioLane;
   private final VideoLane video;
   private final FaultWatch faults;
+  private final PlaybackClock playback;
   private volatile Transport transport;
   private volatile EndReason endReason;
   private final long openedNanos = System.nanoTime();
@@ -66,7 +61,8 @@ public final class Connection {
         definition.sendsAudio()
             ? new AudioOutput(definition.outputSampleRate(), services.resamplers(), meter)
             : null;
-    this.lane = new HandlerLane(id, definition, services, state, new Host(), audio, outputs, meter);
+    LaneHost host = new ConnectionHost(this, state, timers, audio);
+    this.lane = new HandlerLane(id, definition, services, state, host, audio, outputs, meter);
     this.audioLane =
         definition.modality().hasAudio() && lease.handler() instanceof StreamHandler h
             ? new AudioLane(lane, id, definition.name(), h, audio, meter)
@@ -77,13 +73,8 @@ public final class Connection {
             : null;
     this.faults =
         new FaultWatch(
-            id,
-            definition.name(),
-            definition.mode().clientSends(),
-            lane,
-            new Host(),
-            services,
-            meter);
+            id, definition.name(), definition.mode().clientSends(), lane, host, services, meter);
+    this.playback = new PlaybackClock(this, state, audio, audioLane);
     this.context = new ConnectionContext(this, inputs, audio, owner);
   }
 
@@ -243,28 +234,11 @@ public final class Connection {
   /**
    * One clock tick (every 10 ms, on the clock thread): pushes the next 10 ms of audio, or silence,
    * and asks the handler for more when the buffer runs low.
-   */
-  void tick(long nowNanos) {
-    tick(nowNanos, false);
-  }
-
-  /**
-   * One clock tick, as {@link #tick(long)}.
    *
    * @param late whether the clock runs more than one frame late (counted for the stream)
    */
   void tick(long nowNanos, boolean late) {
-    if (audio == null || !isOpen()) {
-      return;
-    }
-    Transport t = state.isStarted() ? transport : null;
-    boolean low = audio.tick(t, nowNanos, late);
-    if (audio.takePlaybackEnded() && t != null && !t.reportsPlaybackEnd()) {
-      playbackEnded();
-    }
-    if (low && state.isStarted() && audioLane != null) {
-      audioLane.requestTopUp();
-    }
+    playback.tick(nowNanos, late);
   }
 
   /**
@@ -274,11 +248,7 @@ public final class Connection {
    * playback} itself. Ignored before start and after close.
    */
   public void playbackEnded() {
-    if (!state.isStarted() || audioLane == null) {
-      return;
-    }
-    sendText(ChannelMessages.playbackEnded());
-    audioLane.playbackEnded();
+    playback.playbackEnded();
   }
 
   /** Whether the clock should tick this connection. */
@@ -311,13 +281,7 @@ public final class Connection {
     }
     outputs.close();
     inputs.wakeAll();
-    for (Consumer<Connection> listener : closeListeners) {
-      try {
-        listener.accept(this);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Close listener failed for connection " + id, e);
-      }
-    }
+    closeListeners.run(this);
     release.run(transport, id);
     new HandlerShutdown(id, lease, lane, timers, audio).begin();
   }
@@ -325,39 +289,5 @@ public final class Connection {
   /** The release of the transport's native objects on the close path, to wait for. */
   TransportRelease release() {
     return release;
-  }
-
-  /** The connection as its handler lane sees it. */
-  private final class Host implements LaneHost {
-    @Override
-    public Transport transport() {
-      return transport;
-    }
-
-    @Override
-    public void sendText(String message) {
-      Connection.this.sendText(message);
-    }
-
-    @Override
-    public void close(EndReason reason) {
-      Connection.this.close(reason);
-    }
-
-    @Override
-    public void closeAfterPlayback(String message) {
-      if (!state.beginClosing()) {
-        return;
-      }
-      timers.closeAfterPlayback(
-          audio == null ? 0 : audio.bufferedMillis(),
-          () -> {
-            Transport t = transport;
-            if (t != null) {
-              t.sendText(ChannelMessages.endStream(message));
-            }
-            close(EndReason.CLOSE_STREAM);
-          });
-    }
   }
 }

@@ -7,11 +7,9 @@ import io.fastrtc.jakarta.runtime.wire.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,22 +27,10 @@ import java.util.logging.Logger;
  */
 public final class ConnectionRegistry {
   private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
-  private static final int RECENTLY_CLOSED = 1024;
 
   private static final long RELEASE_WAIT_MILLIS = 5_000;
 
-  /** A connection's key: its owner's name ("" for none) and its id. */
-  private record Key(String owner, String id) {
-    static Key of(String id, StreamUser owner) {
-      return new Key(ownerName(owner), id);
-    }
-
-    static Key of(Connection c) {
-      return of(c.id(), c.owner().orElse(null));
-    }
-  }
-
-  private final Map<Key, Connection> live = new ConcurrentHashMap<>();
+  private final Map<ConnectionKey, Connection> live = new ConcurrentHashMap<>();
 
   /** Each live connection's transport label, for metrics. */
   private final Map<Connection, String> transports = new ConcurrentHashMap<>();
@@ -52,16 +38,7 @@ public final class ConnectionRegistry {
   /** Closed connections whose close path may still be releasing native objects. */
   private final Set<Connection> closing = ConcurrentHashMap.newKeySet();
 
-  /** Recently closed connections' keys (the values are unused). */
-  private final Map<Key, Boolean> recentlyClosed =
-      new LinkedHashMap<>(64, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
-          return size() > RECENTLY_CLOSED;
-        }
-      };
+  private final RecentlyClosed recentlyClosed = new RecentlyClosed();
 
   private final RuntimeServices services;
   private final Cluster cluster;
@@ -152,7 +129,7 @@ public final class ConnectionRegistry {
     if (!admitting) {
       return Admission.refused(ErrorCode.SERVER_DRAINING, 0);
     }
-    Key key = Key.of(id, owner);
+    ConnectionKey key = ConnectionKey.of(id, owner);
     if (live.containsKey(key)) {
       return Admission.refused(ErrorCode.CONNECTION_ALREADY_EXISTS, 0);
     }
@@ -182,9 +159,7 @@ public final class ConnectionRegistry {
     connection.onClose(this::forget);
     ClusterJoin.attach(connection, cluster, member);
     live.put(key, connection);
-    synchronized (recentlyClosed) {
-      recentlyClosed.remove(key);
-    }
+    recentlyClosed.remove(key);
     return Admission.admitted(connection);
   }
 
@@ -202,11 +177,9 @@ public final class ConnectionRegistry {
             connection.timers().connectNanos());
     closing.removeIf(c -> c.release().isDone());
     closing.add(connection);
-    Key key = Key.of(connection);
+    ConnectionKey key = ConnectionKey.of(connection);
     live.remove(key, connection);
-    synchronized (recentlyClosed) {
-      recentlyClosed.put(key, Boolean.TRUE);
-    }
+    recentlyClosed.add(key);
   }
 
   /**
@@ -225,25 +198,17 @@ public final class ConnectionRegistry {
    * @param caller the user the request is authenticated as, or null for none
    */
   public Optional<Connection> find(String id, StreamUser caller) {
-    return Optional.ofNullable(live.get(Key.of(id, caller)));
+    return Optional.ofNullable(live.get(ConnectionKey.of(id, caller)));
   }
 
   /** Whether a connection with this id closed recently (for {@code connection_closed}). */
   public boolean closedRecently(String id) {
-    synchronized (recentlyClosed) {
-      return recentlyClosed.keySet().stream().anyMatch(k -> k.id().equals(id));
-    }
+    return recentlyClosed.containsId(id);
   }
 
   /** Whether {@code caller}'s connection with this id closed recently; never another user's. */
   public boolean closedRecently(String id, StreamUser caller) {
-    synchronized (recentlyClosed) {
-      return recentlyClosed.containsKey(Key.of(id, caller));
-    }
-  }
-
-  private static String ownerName(StreamUser user) {
-    return user == null ? "" : Objects.requireNonNull(user.name());
+    return recentlyClosed.contains(ConnectionKey.of(id, caller));
   }
 
   /**

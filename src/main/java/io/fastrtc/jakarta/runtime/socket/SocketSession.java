@@ -11,7 +11,6 @@ import io.fastrtc.jakarta.runtime.connection.RuntimeServices;
 import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.InvalidRequestException;
-import io.fastrtc.jakarta.runtime.wire.SocketEvent;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Duration;
@@ -49,10 +48,8 @@ public final class SocketSession implements Transport {
   private final SocketProtocol protocol;
   private final Future<?> startWatchdog;
   private final SocketInput input = new SocketInput();
-  private final SocketSessions.Limits limits;
   private final String remoteAddress;
-  private final FloodGate gate;
-  private final TextAssembly messages;
+  private final SocketMessages messages;
   private volatile Connection connection;
   private volatile boolean ended;
 
@@ -65,10 +62,7 @@ public final class SocketSession implements Transport {
       Function<StreamDefinition, HandlerLease> handlers,
       SocketSessions.Limits limits,
       Function<SocketSession, SocketProtocol> protocol) {
-    this.limits = limits;
     this.remoteAddress = remoteAddress(socket);
-    this.gate = new FloodGate(limits, System.nanoTime(), this::flooded);
-    this.messages = new TextAssembly(limits.maxMessageChars(), this::onText, this::onTooLong);
     this.stream = stream;
     this.owner = owner;
     this.registry = registry;
@@ -77,6 +71,8 @@ public final class SocketSession implements Transport {
     this.sender =
         new SocketSender(socket, services.executor(), services.scheduler(), this::sendFailed);
     this.protocol = protocol.apply(this);
+    this.messages =
+        new SocketMessages(this.protocol, limits, () -> ended, this::flooded, this::fail);
     this.startWatchdog =
         services
             .scheduler()
@@ -96,15 +92,7 @@ public final class SocketSession implements Transport {
    * does.
    */
   public void onTextPart(String part, boolean last) {
-    if (!ended && gate.part(part.length(), last, System.nanoTime())) {
-      messages.part(part, last);
-    }
-  }
-
-  private void onTooLong(long chars) {
-    if (!ended) {
-      protocol.invalid(null, SocketEvent.tooLarge(chars, limits.maxMessageChars()));
-    }
+    messages.textPart(part, last);
   }
 
   /** The message policy is broken (reported once): tell the client, then close with 1008. */
@@ -119,32 +107,12 @@ public final class SocketSession implements Transport {
 
   /** A whole text message from the client. */
   public void onText(String text) {
-    if (ended) {
-      return;
-    }
-    SocketEvent event;
-    try {
-      event = SocketEvent.parse(text, limits.maxMessageChars());
-    } catch (InvalidRequestException e) {
-      protocol.invalid(null, e.getMessage());
-      return;
-    }
-    try {
-      protocol.onEvent(event);
-    } catch (InvalidRequestException e) {
-      protocol.invalid(event.event(), e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, protocol.describe() + " failed on \"" + event.event() + "\"", e);
-      protocol.crashed(e);
-      fail();
-    }
+    messages.text(text);
   }
 
   /** A binary frame (registered on the routes whose protocol answers them). */
   public void onBinary() {
-    if (!ended && gate.message(System.nanoTime())) {
-      protocol.onBinary();
-    }
+    messages.binary();
   }
 
   /** The socket closed (the client left, or the network failed). */

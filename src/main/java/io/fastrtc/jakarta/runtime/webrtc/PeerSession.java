@@ -1,6 +1,5 @@
 package io.fastrtc.jakarta.runtime.webrtc;
 
-import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpReceiver;
@@ -21,7 +20,6 @@ import io.fastrtc.jakarta.runtime.connection.Transport;
 import io.fastrtc.jakarta.runtime.stream.StreamDefinition;
 import io.fastrtc.jakarta.runtime.wire.IceCandidate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +36,6 @@ import java.util.logging.Logger;
 final class PeerSession implements Transport, PeerObserver.Session {
   private static final Logger LOG = Logger.getLogger(PeerSession.class.getName());
   private static final int OPUS_RATE = 48_000;
-  private static final int MAX_PENDING_CANDIDATES = 32;
 
   private final WebRtcEngine engine;
   private final Connection connection;
@@ -49,9 +46,7 @@ final class PeerSession implements Transport, PeerObserver.Session {
   private final DataChannelMessenger messenger;
   private final Object pushLock = new Object();
   private volatile boolean closed;
-  private volatile OfferShape offer;
-  private final List<IceCandidate> pending = new ArrayList<>(); // guarded by itself
-  private boolean remoteApplied; // guarded by pending
+  private final ClientCandidates candidates;
 
   PeerSession(
       WebRtcEngine engine,
@@ -66,6 +61,7 @@ final class PeerSession implements Transport, PeerObserver.Session {
     this.messenger = new DataChannelMessenger(connection, handOff, this::isClosed);
     this.observer = new PeerObserver(this, connection, handOff, scheduler, messenger);
     this.pc = engine.createPeerConnection(observer);
+    this.candidates = new ClientCandidates(pc, connection.id(), this::isClosed);
     StreamDefinition stream = connection.definition();
     VideoTracks videoTracks = null;
     try {
@@ -89,18 +85,12 @@ final class PeerSession implements Transport, PeerObserver.Session {
    */
   String answer(String offerSdp, List<IceCandidate> early, Duration timeout) throws Exception {
     OfferShape shape = OfferShape.parse(offerSdp);
-    offer = shape;
+    candidates.offer(shape);
     observer.expectDataChannel(shape.hasDataChannel());
     long deadline = System.nanoTime() + timeout.toNanos();
     SdpSteps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
         .get(remaining(deadline), TimeUnit.NANOSECONDS);
-    List<IceCandidate> waiting = new ArrayList<>(early);
-    synchronized (pending) {
-      remoteApplied = true;
-      waiting.addAll(pending);
-      pending.clear();
-    }
-    waiting.forEach(this::addEarlyCandidate);
+    candidates.remoteApplied(early);
     silenceExtraTracks();
     audio.addTo(pc);
     if (video != null) {
@@ -141,31 +131,12 @@ final class PeerSession implements Transport, PeerObserver.Session {
     return Math.max(1, deadline - System.nanoTime());
   }
 
-  /** An early candidate that does not fit the offer is dropped: it was answered already. */
-  private void addEarlyCandidate(IceCandidate candidate) {
-    String problem = candidateProblem(candidate);
-    try {
-      if (problem == null) {
-        addCandidate(candidate);
-      }
-    } catch (StreamException e) {
-      problem = e.getMessage();
-    }
-    if (problem != null) {
-      String why = problem;
-      LOG.fine(() -> "Early candidate of " + connection.id() + " dropped: " + why);
-    }
-  }
-
   /**
    * Null when the candidate names a media section of the offer, else why not; see {@link
    * OfferShape#candidateProblem}.
    */
   String candidateProblem(IceCandidate candidate) {
-    OfferShape shape = offer;
-    return shape == null
-        ? null // checked when the offer is applied
-        : shape.candidateProblem(candidate.sdpMid(), candidate.sdpMLineIndex());
+    return candidates.problem(candidate);
   }
 
   /**
@@ -174,23 +145,7 @@ final class PeerSession implements Transport, PeerObserver.Session {
    * @throws StreamException when libwebrtc cannot parse it
    */
   void addCandidate(IceCandidate candidate) {
-    synchronized (pending) {
-      if (!remoteApplied) { // trickled while the offer is being applied: added right after it
-        if (pending.size() < MAX_PENDING_CANDIDATES) {
-          pending.add(candidate);
-        }
-        return;
-      }
-    }
-    if (!closed) {
-      String mid = candidate.sdpMid() != null ? candidate.sdpMid() : "0";
-      int index = Math.max(0, candidate.sdpMLineIndex());
-      try {
-        pc.addIceCandidate(new RTCIceCandidate(mid, index, candidate.candidate()));
-      } catch (Error e) { // webrtc-java reports unparsable candidates as java.lang.Error
-        throw new StreamException("addIceCandidate failed: " + e.getMessage());
-      }
-    }
+    candidates.add(candidate);
   }
 
   // ---- Transport ----

@@ -88,7 +88,7 @@ class ConnectionTest {
     Connection c = open(StreamDefinition.of(Rec.class), greeter, "g1");
 
     c.start();
-    c.tick(System.nanoTime()); // an odd tick: no top-up is asked for
+    c.tick(System.nanoTime(), false); // an odd tick: no top-up is asked for
 
     assertThat(transport.frames).hasSize(1);
     assertThat(transport.frames.get(0)).hasSize(480).containsOnly((short) 700);
@@ -153,9 +153,9 @@ class ConnectionTest {
     handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, tone)));
     c.onInput(AudioFrame.mono(48_000, new short[960]), System.nanoTime());
 
-    c.tick(System.nanoTime());
-    c.tick(System.nanoTime());
-    c.tick(System.nanoTime());
+    c.tick(System.nanoTime(), false);
+    c.tick(System.nanoTime(), false);
+    c.tick(System.nanoTime(), false);
     assertThat(transport.frames).hasSize(3);
     assertThat(transport.frames.get(0)).hasSize(480).containsOnly((short) 1000);
     assertThat(transport.frames.get(1)).containsOnly((short) 1000);
@@ -178,9 +178,9 @@ class ConnectionTest {
     Connection c = started();
     handler.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[480])));
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
-    c.tick(System.nanoTime());
-    c.tick(System.nanoTime());
-    c.tick(System.nanoTime());
+    c.tick(System.nanoTime(), false);
+    c.tick(System.nanoTime(), false);
+    c.tick(System.nanoTime(), false);
     assertThat(transport.frames).hasSize(3);
     assertThat(transport.silences).hasValue(2);
   }
@@ -189,7 +189,7 @@ class ConnectionTest {
   void sendsAtTheStreamsOutputRateUnlessTheTransportEncodesAtItsOwn() {
     Connection c = open(StreamDefinition.of(Rec24.class), new Rec24(), "d1");
     c.start();
-    c.tick(System.nanoTime());
+    c.tick(System.nanoTime(), false);
     assertThat(transport.rates).containsExactly(24_000);
     assertThat(transport.frames.get(0)).hasSize(240);
 
@@ -204,7 +204,7 @@ class ConnectionTest {
     java.util.Arrays.fill(tone, (short) 900);
     h.toEmit.add(Emission.audio(AudioFrame.mono(48_000, tone)));
     a.connection().onInput(AudioFrame.mono(48_000, new short[960]), 1);
-    a.connection().tick(System.nanoTime());
+    a.connection().tick(System.nanoTime(), false);
     assertThat(opus.rates).containsExactly(48_000);
     assertThat(opus.frames.get(0)).hasSize(480).containsOnly((short) 900);
   }
@@ -354,7 +354,7 @@ class ConnectionTest {
     c.start();
     h.toEmit.add(Emission.audio(AudioFrame.mono(48_000, new short[960])));
     c.onInput(AudioFrame.mono(48_000, new short[960]), 1);
-    c.tick(System.nanoTime());
+    c.tick(System.nanoTime(), false);
     assertThat(c.sendsAudio()).isFalse();
     assertThat(transport.frames).isEmpty();
     assertThat(h.received).hasSize(1);

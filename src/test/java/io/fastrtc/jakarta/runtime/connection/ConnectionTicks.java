@@ -7,7 +7,7 @@ public final class ConnectionTicks {
   /** Runs {@code count} 10 ms ticks at once. */
   public static void tick(Connection connection, int count) {
     for (int i = 0; i < count; i++) {
-      connection.tick(System.nanoTime());
+      connection.tick(System.nanoTime(), false);
     }
   }
 }
