@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.it;
 
 import io.fastrtc.jakarta.it.iostreams.CounterStream;
+import io.fastrtc.jakarta.testing.RedisServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  */
 final class ClusterRig implements AutoCloseable {
   static final Path WORK = Path.of("target", "cluster").toAbsolutePath();
-  static final Path REDIS = Path.of("/usr/bin/redis-server");
+  static final Path REDIS = RedisServer.BINARY;
   static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
   /** Lease of slots and owner entries on the nodes: short, so the kill drill is quick. */
@@ -128,17 +129,7 @@ final class ClusterRig implements AutoCloseable {
   /** Starts redis-server (again, after {@link #stopRedis()}) on the rig's port. */
   void startRedis() throws IOException, InterruptedException {
     redis =
-        new ProcessBuilder(
-                REDIS.toString(),
-                "--port",
-                Integer.toString(redisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
+        RedisServer.onLoopback(redisPort)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("redis.log").toFile()))
             .start();
     awaitPort(redisPort, "redis-server");

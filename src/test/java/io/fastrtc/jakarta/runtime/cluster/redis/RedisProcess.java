@@ -1,5 +1,6 @@
 package io.fastrtc.jakarta.runtime.cluster.redis;
 
+import io.fastrtc.jakarta.testing.RedisServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * CI=true}, where it fails (CI installs it from {@code .ci/run}).
  */
 final class RedisProcess {
-  static final Path BINARY = Path.of("/usr/bin/redis-server");
+  static final Path BINARY = RedisServer.BINARY;
 
   private final int port;
   private Process process;
@@ -36,20 +37,7 @@ final class RedisProcess {
   }
 
   RedisProcess start() throws IOException, InterruptedException {
-    process =
-        new ProcessBuilder(
-                BINARY.toString(),
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    process = RedisServer.onLoopback(port).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       try (Socket s = new Socket("127.0.0.1", port)) {
