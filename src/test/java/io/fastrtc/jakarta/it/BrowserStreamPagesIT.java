@@ -34,7 +34,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -48,8 +51,15 @@ import org.openqa.selenium.WindowType;
  * stream is told the limit; a slow connection gets a hint; the README's client example and a
  * non-trickle client work; the pages meet basic accessibility checks. Screenshots of every page go
  * to {@code target/screenshots/page-<stream>.png}.
+ *
+ * <p>Two checks leave a connection the page cannot end: relay-only ICE never connects, so the
+ * server holds it until its 30 s connect watchdog, and the README's example has no Stop, so its
+ * connection ends when ICE fails after the browser quits. They run first and the long walk through
+ * every page last, so those connections are gone before the undeploy, which would otherwise wait
+ * out its 10 s stop drain for them.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserStreamPagesIT {
 
   /**
@@ -131,6 +141,7 @@ class BrowserStreamPagesIT {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE)
   void everyDemoStreamPageWorks() throws Exception {
     URI base = baseUrl.toURI();
     Path wav = BrowserEchoIT.toneWav();
@@ -356,6 +367,7 @@ class BrowserStreamPagesIT {
   }
 
   @Test
+  @Order(1)
   void aSlowConnectionGetsAHint() throws Exception {
     URI base = baseUrl.toURI();
     try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
@@ -387,6 +399,7 @@ class BrowserStreamPagesIT {
   }
 
   @Test
+  @Order(2)
   void theReadmeClientExampleAndANonTrickleClientWork() throws Exception {
     URI base = baseUrl.toURI();
     Path wav = BrowserEchoIT.toneWav();

@@ -92,7 +92,9 @@ final class ItSupport {
 
   /**
    * Runs a client main class in a fresh JVM and returns the first output line starting with {@code
-   * prefix}; the process is killed afterwards.
+   * prefix}. The client then closes its connection and exits by itself (up to 10 s; killed after
+   * that): a client killed with its connection open would leave it to the server's ICE timeout, and
+   * the undeploy after the test class would wait out the 10 s stop drain for it.
    */
   static String runClient(Class<?> main, String url, String prefix) throws Exception {
     String cp =
@@ -114,7 +116,9 @@ final class ItSupport {
       }
       throw new AssertionError(main.getSimpleName() + " ended without a " + prefix + " line");
     } finally {
-      p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
     }
   }
 
