@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fastrtc.jakarta.it.streams.LimitedStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,7 +92,30 @@ class BrowserStreamPagesIT {
   static final Optional<List<String>> ONLY =
       Optional.ofNullable(System.getProperty("fastrtc.pages")).map(s -> List.of(s.split(",")));
 
+  /**
+   * One browser for every check here (a start and quit cost seconds each), with the fake
+   * microphone's 440 Hz tone and the four-colour camera; each check starts from one blank tab.
+   */
+  private static HeadlessChromium chromium;
+
   @ArquillianResource URL baseUrl;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav(), BrowserVideoIT.quadrantsY4m());
+  }
+
+  @AfterAll
+  static void quitChromium() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void oneBlankTab() {
+    chromium.resetToOneBlankTab();
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -101,71 +127,66 @@ class BrowserStreamPagesIT {
   @Test
   void indexListsEveryStreamAndLinksToItsPage() throws Exception {
     URI base = baseUrl.toURI();
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      checking(
-          chromium,
-          "page-index",
-          () -> {
-            openIndex(chromium, base);
-            List<String> linked =
-                chromium.driver().findElements(By.cssSelector("a[data-stream]")).stream()
-                    .map(a -> a.getText())
-                    .toList();
-            Set<String> expected = new TreeSet<>(DEMO_STREAMS);
-            expected.add(LIMITED);
-            assertThat(new TreeSet<>(linked)).as("streams on the index").isEqualTo(expected);
-            assertThat(chromium.script("return window.fastrtcIndex.errors.length;")).isEqualTo(0L);
-            assertAccessible(chromium);
-            chromium.screenshot(SCREENSHOTS.resolve("page-index.png"));
+    checking(
+        chromium,
+        "page-index",
+        () -> {
+          openIndex(chromium, base);
+          List<String> linked =
+              chromium.driver().findElements(By.cssSelector("a[data-stream]")).stream()
+                  .map(a -> a.getText())
+                  .toList();
+          Set<String> expected = new TreeSet<>(DEMO_STREAMS);
+          expected.add(LIMITED);
+          assertThat(new TreeSet<>(linked)).as("streams on the index").isEqualTo(expected);
+          assertThat(chromium.script("return window.fastrtcIndex.errors.length;")).isEqualTo(0L);
+          assertAccessible(chromium);
+          chromium.screenshot(SCREENSHOTS.resolve("page-index.png"));
 
-            chromium.driver().findElement(By.cssSelector("a[data-stream='echo']")).click();
-            waitFor(
-                chromium,
-                "the echo page",
-                Duration.ofSeconds(10),
-                page -> page.driver().findElement(By.id("start")).isEnabled());
-            assertThat(chromium.driver().getCurrentUrl()).endsWith("stream.html?name=echo");
-            assertThat(chromium.driver().findElement(By.id("title")).getText()).isEqualTo("echo");
+          chromium.driver().findElement(By.cssSelector("a[data-stream='echo']")).click();
+          waitFor(
+              chromium,
+              "the echo page",
+              Duration.ofSeconds(10),
+              page -> page.driver().findElement(By.id("start")).isEnabled());
+          assertThat(chromium.driver().getCurrentUrl()).endsWith("stream.html?name=echo");
+          assertThat(chromium.driver().findElement(By.id("title")).getText()).isEqualTo("echo");
 
-            chromium.driver().get(base.resolve("stream.html?name=nope").toString());
-            waitFor(
-                chromium,
-                "the unknown-stream error",
-                Duration.ofSeconds(10),
-                page -> !errors(page).isEmpty());
-            assertThat(errors(chromium))
-                .containsExactly("There is no stream named “nope”. Go back to all streams.");
-            assertThat(chromium.driver().findElement(By.id("start")).isEnabled()).isFalse();
-          });
-    }
+          chromium.driver().get(base.resolve("stream.html?name=nope").toString());
+          waitFor(
+              chromium,
+              "the unknown-stream error",
+              Duration.ofSeconds(10),
+              page -> !errors(page).isEmpty());
+          assertThat(errors(chromium))
+              .containsExactly("There is no stream named “nope”. Go back to all streams.");
+          assertThat(chromium.driver().findElement(By.id("start")).isEnabled()).isFalse();
+        });
   }
 
   @Test
   @Order(Integer.MAX_VALUE)
   void everyDemoStreamPageWorks() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav, BrowserVideoIT.quadrantsY4m())) {
-      chromium.driver().manage().window().setSize(new Dimension(1100, 1650));
-      openIndex(chromium, base);
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> streams =
-          (List<Map<String, Object>>) chromium.script("return window.fastrtcIndex.streams;");
-      Set<String> deployed = new TreeSet<>();
-      streams.forEach(s -> deployed.add((String) s.get("name")));
-      deployed.remove(LIMITED);
-      assertThat(deployed)
-          .as("demo streams with a page check")
-          .isEqualTo(new TreeSet<>(DEMO_STREAMS));
-      List<String> report = new ArrayList<>();
-      List<String> order = ONLY.orElse(DEMO_STREAMS.stream().sorted().toList());
-      for (String name : order) {
-        Map<String, Object> stream =
-            streams.stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
-        checking(chromium, "page-" + name, () -> report.add(checkPage(chromium, base, stream)));
-      }
-      report.forEach(line -> System.out.println("browser page " + line));
+    chromium.driver().manage().window().setSize(new Dimension(1100, 1650));
+    openIndex(chromium, base);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> streams =
+        (List<Map<String, Object>>) chromium.script("return window.fastrtcIndex.streams;");
+    Set<String> deployed = new TreeSet<>();
+    streams.forEach(s -> deployed.add((String) s.get("name")));
+    deployed.remove(LIMITED);
+    assertThat(deployed)
+        .as("demo streams with a page check")
+        .isEqualTo(new TreeSet<>(DEMO_STREAMS));
+    List<String> report = new ArrayList<>();
+    List<String> order = ONLY.orElse(DEMO_STREAMS.stream().sorted().toList());
+    for (String name : order) {
+      Map<String, Object> stream =
+          streams.stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
+      checking(chromium, "page-" + name, () -> report.add(checkPage(chromium, base, stream)));
     }
+    report.forEach(line -> System.out.println("browser page " + line));
   }
 
   /**
@@ -327,192 +348,172 @@ class BrowserStreamPagesIT {
   @Test
   void aSecondTabIsToldTheConcurrencyLimit() throws Exception {
     URI base = baseUrl.toURI();
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      checking(
-          chromium,
-          "page-limit",
-          () -> {
-            startStream(chromium, base, LIMITED);
-            String first = chromium.driver().getWindowHandle();
-            chromium.driver().switchTo().newWindow(WindowType.TAB);
-            openStreamPage(chromium, base, LIMITED);
-            chromium.driver().findElement(By.id("start")).click();
-            waitFor(
-                chromium,
-                "the limit error",
-                Duration.ofSeconds(10),
-                page -> !errors(page).isEmpty());
-            assertThat(chromium.driver().findElement(By.id("error")).getText())
-                .isEqualTo("concurrency limit reached (limit 1)");
-            assertThat(chromium.driver().findElement(By.id("start")).isEnabled())
-                .as("Start again after the refusal")
-                .isTrue();
-            chromium.screenshot(SCREENSHOTS.resolve("page-limit.png"));
-            String second = chromium.driver().getWindowHandle();
+    checking(
+        chromium,
+        "page-limit",
+        () -> {
+          startStream(chromium, base, LIMITED);
+          String first = chromium.driver().getWindowHandle();
+          chromium.driver().switchTo().newWindow(WindowType.TAB);
+          openStreamPage(chromium, base, LIMITED);
+          chromium.driver().findElement(By.id("start")).click();
+          waitFor(
+              chromium, "the limit error", Duration.ofSeconds(10), page -> !errors(page).isEmpty());
+          assertThat(chromium.driver().findElement(By.id("error")).getText())
+              .isEqualTo("concurrency limit reached (limit 1)");
+          assertThat(chromium.driver().findElement(By.id("start")).isEnabled())
+              .as("Start again after the refusal")
+              .isTrue();
+          chromium.screenshot(SCREENSHOTS.resolve("page-limit.png"));
+          String second = chromium.driver().getWindowHandle();
 
-            chromium.driver().switchTo().window(first);
-            assertThat(state(chromium)).as("the first tab").isEqualTo("connected");
-            stopStream(chromium);
-            chromium.driver().switchTo().window(second);
-            // The freed slot is usable at once.
-            chromium.driver().findElement(By.id("start")).click();
-            waitFor(
-                chromium,
-                "the second tab connected",
-                Duration.ofSeconds(15),
-                page -> "connected".equals(state(page)));
-            stopStream(chromium);
-          });
-    }
+          chromium.driver().switchTo().window(first);
+          assertThat(state(chromium)).as("the first tab").isEqualTo("connected");
+          stopStream(chromium);
+          chromium.driver().switchTo().window(second);
+          // The freed slot is usable at once.
+          chromium.driver().findElement(By.id("start")).click();
+          waitFor(
+              chromium,
+              "the second tab connected",
+              Duration.ofSeconds(15),
+              page -> "connected".equals(state(page)));
+          stopStream(chromium);
+        });
   }
 
   @Test
   @Order(1)
   void aSlowConnectionGetsAHint() throws Exception {
     URI base = baseUrl.toURI();
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      checking(
-          chromium,
-          "page-slow",
-          () -> {
-            openStreamPage(chromium, base, "echo");
-            // Relay-only without a TURN server: ICE can never connect, as behind a strict NAT.
-            chromium.script(
-                "window.fastrtcPage.rtcConfigurationOverride ="
-                    + " {iceServers: [], iceTransportPolicy: 'relay'};");
-            chromium.driver().findElement(By.id("start")).click();
-            waitFor(
-                chromium,
-                "the slow-connection hint",
-                Duration.ofSeconds(10),
-                page -> !page.driver().findElement(By.id("hint")).getText().isEmpty());
-            assertThat(chromium.driver().findElement(By.id("hint")).getText())
-                .startsWith("Taking a while to connect.")
-                .contains("TURN")
-                .endsWith("Or try the WebSocket transport.");
-            assertThat(state(chromium)).isNotEqualTo("connected");
-            chromium.screenshot(SCREENSHOTS.resolve("page-slow.png"));
-            stopStream(chromium);
-            assertThat(chromium.driver().findElement(By.id("hint")).getText()).isEmpty();
-          });
-    }
+    checking(
+        chromium,
+        "page-slow",
+        () -> {
+          openStreamPage(chromium, base, "echo");
+          // Relay-only without a TURN server: ICE can never connect, as behind a strict NAT.
+          chromium.script(
+              "window.fastrtcPage.rtcConfigurationOverride ="
+                  + " {iceServers: [], iceTransportPolicy: 'relay'};");
+          chromium.driver().findElement(By.id("start")).click();
+          waitFor(
+              chromium,
+              "the slow-connection hint",
+              Duration.ofSeconds(10),
+              page -> !page.driver().findElement(By.id("hint")).getText().isEmpty());
+          assertThat(chromium.driver().findElement(By.id("hint")).getText())
+              .startsWith("Taking a while to connect.")
+              .contains("TURN")
+              .endsWith("Or try the WebSocket transport.");
+          assertThat(state(chromium)).isNotEqualTo("connected");
+          chromium.screenshot(SCREENSHOTS.resolve("page-slow.png"));
+          stopStream(chromium);
+          assertThat(chromium.driver().findElement(By.id("hint")).getText()).isEmpty();
+        });
   }
 
   @Test
   @Order(2)
   void theReadmeClientExampleAndANonTrickleClientWork() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      checking(
-          chromium,
-          "example-client",
-          () -> {
-            chromium.driver().get(base.resolve("examples/client.html").toString());
-            chromium.driver().findElement(By.id("start")).click();
-            waitFor(
-                chromium,
-                "inputs applied, an output and the handshake answer in the log",
-                Duration.ofSeconds(15),
-                page -> {
-                  String log = page.driver().findElement(By.id("log")).getText();
-                  return log.contains("inputs applied")
-                      && log.contains("output ")
-                      && log.contains("Server received: handshake");
-                });
-            Map<String, Object> tone =
-                chromium.awaitScript(
-                    "(async () => {"
-                        + " const audio = document.getElementById('audio');"
-                        + " const context = new AudioContext();"
-                        + " const analyser = context.createAnalyser();"
-                        + " analyser.fftSize = 16384;"
-                        + " context.createMediaStreamSource(audio.srcObject).connect(analyser);"
-                        + " await context.resume();"
-                        + " await new Promise(r => setTimeout(r, 800));"
-                        + " const db = new Float32Array(analyser.frequencyBinCount);"
-                        + " analyser.getFloatFrequencyData(db);"
-                        + " let peak = 20;"
-                        + " for (let i = 20; i < db.length; i++) if (db[i] > db[peak]) peak = i;"
-                        + " return {frequency: peak * context.sampleRate / analyser.fftSize};"
-                        + "})()");
-            assertThat(number(tone, "frequency"))
-                .as("the example's echoed tone, Hz")
-                .isCloseTo(TONE_HZ, within(10.0));
-            System.out.println(
-                "browser example client: "
-                    + chromium
-                        .driver()
-                        .findElement(By.id("log"))
-                        .getText()
-                        .lines()
-                        .limit(4)
-                        .toList()
-                    + ", tone "
-                    + tone.get("frequency"));
+    checking(
+        chromium,
+        "example-client",
+        () -> {
+          chromium.driver().get(base.resolve("examples/client.html").toString());
+          chromium.driver().findElement(By.id("start")).click();
+          waitFor(
+              chromium,
+              "inputs applied, an output and the handshake answer in the log",
+              Duration.ofSeconds(15),
+              page -> {
+                String log = page.driver().findElement(By.id("log")).getText();
+                return log.contains("inputs applied")
+                    && log.contains("output ")
+                    && log.contains("Server received: handshake");
+              });
+          Map<String, Object> tone =
+              chromium.awaitScript(
+                  "(async () => {"
+                      + " const audio = document.getElementById('audio');"
+                      + " const context = new AudioContext();"
+                      + " const analyser = context.createAnalyser();"
+                      + " analyser.fftSize = 16384;"
+                      + " context.createMediaStreamSource(audio.srcObject).connect(analyser);"
+                      + " await context.resume();"
+                      + " await new Promise(r => setTimeout(r, 800));"
+                      + " const db = new Float32Array(analyser.frequencyBinCount);"
+                      + " analyser.getFloatFrequencyData(db);"
+                      + " let peak = 20;"
+                      + " for (let i = 20; i < db.length; i++) if (db[i] > db[peak]) peak = i;"
+                      + " return {frequency: peak * context.sampleRate / analyser.fftSize};"
+                      + "})()");
+          assertThat(number(tone, "frequency"))
+              .as("the example's echoed tone, Hz")
+              .isCloseTo(TONE_HZ, within(10.0));
+          System.out.println(
+              "browser example client: "
+                  + chromium.driver().findElement(By.id("log")).getText().lines().limit(4).toList()
+                  + ", tone "
+                  + tone.get("frequency"));
 
-            Map<String, Object> once =
-                chromium.awaitScript(
-                    "(async () => {"
-                        + " const {FastRtcClient} = await import('../js/fastrtc-client.js');"
-                        + " const client = new FastRtcClient('../streams/echo', {trickle: false});"
-                        + " const connected = new Promise(resolve => client.addEventListener("
-                        + "   'statechange', e => { if (e.detail.state === 'connected') resolve(); }));"
-                        + " const mic = await navigator.mediaDevices.getUserMedia({audio: true});"
-                        + " await client.connect({stream: mic});"
-                        + " await connected;"
-                        + " const posts = performance.getEntriesByType('resource')"
-                        + "   .filter(e => e.name.endsWith('/streams/echo/webrtc/offer')).length;"
-                        + " const sdp = client.pc.localDescription.sdp;"
-                        + " client.close();"
-                        + " return {posts, candidates: sdp.split('a=candidate:').length - 1};"
-                        + "})()");
-            assertThat(once).doesNotContainKey("error");
-            assertThat(number(once, "posts")).as("POSTs to the echo offer URL").isEqualTo(1);
-            assertThat(number(once, "candidates")).as("candidates in the one offer").isPositive();
-          });
-    }
+          Map<String, Object> once =
+              chromium.awaitScript(
+                  "(async () => {"
+                      + " const {FastRtcClient} = await import('../js/fastrtc-client.js');"
+                      + " const client = new FastRtcClient('../streams/echo', {trickle: false});"
+                      + " const connected = new Promise(resolve => client.addEventListener("
+                      + "   'statechange', e => { if (e.detail.state === 'connected') resolve(); }));"
+                      + " const mic = await navigator.mediaDevices.getUserMedia({audio: true});"
+                      + " await client.connect({stream: mic});"
+                      + " await connected;"
+                      + " const posts = performance.getEntriesByType('resource')"
+                      + "   .filter(e => e.name.endsWith('/streams/echo/webrtc/offer')).length;"
+                      + " const sdp = client.pc.localDescription.sdp;"
+                      + " client.close();"
+                      + " return {posts, candidates: sdp.split('a=candidate:').length - 1};"
+                      + "})()");
+          assertThat(once).doesNotContainKey("error");
+          assertThat(number(once, "posts")).as("POSTs to the echo offer URL").isEqualTo(1);
+          assertThat(number(once, "candidates")).as("candidates in the one offer").isPositive();
+        });
   }
 
   @Test
   void pagesMeetAccessibilityBasics() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      checking(
-          chromium,
-          "page-accessibility",
-          () -> {
-            openStreamPage(chromium, base, "threshold");
-            assertAccessible(chromium);
-            // Keyboard only: focus Start and press Enter; Stop takes the focus.
-            chromium.script("document.getElementById('start').focus();");
-            chromium.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-            waitFor(
-                chromium,
-                "connected from the keyboard",
-                Duration.ofSeconds(15),
-                page -> "connected".equals(state(page)));
-            assertThat(chromium.script("return document.activeElement.id;")).isEqualTo("stop");
-            // The slider answers the arrow keys and the server applies the new value.
-            chromium.script("document.getElementById('input-threshold').focus();");
-            chromium.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
-            waitFor(
-                chromium,
-                "the input applied from the keyboard",
-                Duration.ofSeconds(5),
-                page ->
-                    Boolean.TRUE.equals(
-                        page.script(
-                            "const a = window.fastrtcPage.lastInputAnswer;"
-                                + " return a !== null && a.ok"
-                                + " && document.getElementById('input-threshold').value === '0.31';")));
-            chromium.script("document.getElementById('stop').focus();");
-            chromium.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
-            waitFor(
-                chromium, "closed", Duration.ofSeconds(5), page -> "closed".equals(state(page)));
-          });
-    }
+    checking(
+        chromium,
+        "page-accessibility",
+        () -> {
+          openStreamPage(chromium, base, "threshold");
+          assertAccessible(chromium);
+          // Keyboard only: focus Start and press Enter; Stop takes the focus.
+          chromium.script("document.getElementById('start').focus();");
+          chromium.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+          waitFor(
+              chromium,
+              "connected from the keyboard",
+              Duration.ofSeconds(15),
+              page -> "connected".equals(state(page)));
+          assertThat(chromium.script("return document.activeElement.id;")).isEqualTo("stop");
+          // The slider answers the arrow keys and the server applies the new value.
+          chromium.script("document.getElementById('input-threshold').focus();");
+          chromium.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+          waitFor(
+              chromium,
+              "the input applied from the keyboard",
+              Duration.ofSeconds(5),
+              page ->
+                  Boolean.TRUE.equals(
+                      page.script(
+                          "const a = window.fastrtcPage.lastInputAnswer;"
+                              + " return a !== null && a.ok"
+                              + " && document.getElementById('input-threshold').value === '0.31';")));
+          chromium.script("document.getElementById('stop').focus();");
+          chromium.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+          waitFor(chromium, "closed", Duration.ofSeconds(5), page -> "closed".equals(state(page)));
+        });
   }
 
   /**

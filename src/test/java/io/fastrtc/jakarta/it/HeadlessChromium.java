@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,6 +62,9 @@ final class HeadlessChromium implements AutoCloseable {
    * {@code window.fastrtcPage} and {@code window.fastrtcIndex}.
    */
   private static final String PAGE_PROBES = readProbes();
+
+  private static final int WIDTH = 1024;
+  private static final int HEIGHT = 900;
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -117,7 +121,7 @@ final class HeadlessChromium implements AutoCloseable {
         "--autoplay-policy=no-user-gesture-required",
         // Also gather 127.0.0.1 candidates, so a sandbox with only loopback still connects.
         "--allow-loopback-in-peer-connection",
-        "--window-size=1024,900",
+        "--window-size=" + WIDTH + "," + HEIGHT,
         "--user-data-dir=" + profile.toAbsolutePath());
     if (fakeAudioCapture != null) {
       options.addArguments(
@@ -179,6 +183,23 @@ final class HeadlessChromium implements AutoCloseable {
   void open(String url) {
     probeCurrentTab();
     driver.get(url);
+  }
+
+  /**
+   * Brings a browser that earlier checks used back to how {@link #start} leaves it: one blank tab
+   * (closing the other tabs and, with their pages, any connection still open) in the start's window
+   * size. For a test class that shares one browser between its checks.
+   */
+  void resetToOneBlankTab() {
+    List<String> tabs = new ArrayList<>(driver.getWindowHandles());
+    String kept = tabs.get(0);
+    for (String tab : tabs.subList(1, tabs.size())) {
+      driver.switchTo().window(tab).close();
+      probedTabs.remove(tab);
+    }
+    driver.switchTo().window(kept);
+    driver.get("about:blank");
+    driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
   }
 
   /** Has the current tab run the page probes in every document it loads from now on. */
