@@ -21,6 +21,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -50,7 +53,27 @@ class BrowserEchoIT {
    */
   static final double MIN_LEVEL = 0.005;
 
+  /** One browser for both checks, with the fake microphone's 440 Hz tone; each from a blank tab. */
+  private static HeadlessChromium chromium;
+
   @ArquillianResource URL baseUrl;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    chromium = HeadlessChromium.start(toneWav());
+  }
+
+  @AfterAll
+  static void quitChromium() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void oneBlankTab() {
+    chromium.resetToOneBlankTab();
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -59,44 +82,48 @@ class BrowserEchoIT {
 
   @Test
   void echoStreamSendsTheMicrophoneToneBack() throws Exception {
-    runEchoCheck(baseUrl.toURI());
+    runEchoCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void toneStreamPlaysAnAudibleTone() throws Exception {
-    runToneCheck(baseUrl.toURI());
+    runToneCheck(baseUrl.toURI(), chromium);
   }
 
   /** Drives the checks against a running server: {@code BrowserEchoIT <base URL> [echo|tone]}. */
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:9080/");
     String which = args.length > 1 ? args[1] : "all";
-    if (!which.equals("tone")) {
-      runEchoCheck(base);
-      System.out.println("echo check passed against " + base);
-    }
-    if (!which.equals("echo")) {
-      runToneCheck(base);
-      System.out.println("tone check passed against " + base);
+    try (HeadlessChromium browser = HeadlessChromium.start(toneWav())) {
+      if (!which.equals("tone")) {
+        runEchoCheck(base, browser);
+        System.out.println("echo check passed against " + base);
+        browser.resetToOneBlankTab();
+      }
+      if (!which.equals("echo")) {
+        runToneCheck(base, browser);
+        System.out.println("tone check passed against " + base);
+      }
     }
   }
 
   /**
    * The fake microphone plays a 440 Hz tone; the "echo" stream must send it back, answer the
-   * "handshake" on the data channel, and close cleanly on Stop.
+   * "handshake" on the data channel, and close cleanly on Stop (in a browser of its own).
    */
   static void runEchoCheck(URI base) throws Exception {
-    Path wav = toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      checking(chromium, "echo", () -> checkEcho(chromium, base));
+    try (HeadlessChromium browser = HeadlessChromium.start(toneWav())) {
+      runEchoCheck(base, browser);
     }
   }
 
+  static void runEchoCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(chromium, "echo", () -> checkEcho(chromium, base));
+  }
+
   /** The "tone" stream (receive mode, no microphone) must play an audible tone. */
-  static void runToneCheck(URI base) throws Exception {
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      checking(chromium, "tone", () -> checkTone(chromium, base));
-    }
+  static void runToneCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(chromium, "tone", () -> checkTone(chromium, base));
   }
 
   private static void checkEcho(HeadlessChromium chromium, URI base) throws Exception {

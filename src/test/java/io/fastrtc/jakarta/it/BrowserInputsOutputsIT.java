@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fastrtc.jakarta.testing.Deployments;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,6 +14,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -26,7 +29,27 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserInputsOutputsIT {
+  /** One browser for both checks, with the fake microphone's 440 Hz tone; each from a blank tab. */
+  private static HeadlessChromium chromium;
+
   @ArquillianResource URL baseUrl;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav());
+  }
+
+  @AfterAll
+  static void quitChromium() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void oneBlankTab() {
+    chromium.resetToOneBlankTab();
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -36,68 +59,60 @@ class BrowserInputsOutputsIT {
   @Test
   void theFrequencySliderChangesTheToneThePageHears() throws Exception {
     URI base = baseUrl.toURI();
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      BrowserEchoIT.checking(
-          chromium,
-          "inputs-tone",
-          () -> {
-            BrowserEchoIT.startStream(chromium, base, "tone");
-            assertThat(chromium.driver().findElements(By.cssSelector("#inputs input[type=range]")))
-                .as("generated sliders")
-                .hasSize(2);
-            Thread.sleep(1500);
-            assertThat(number(BrowserEchoIT.dominantFrequency(chromium), "frequency"))
-                .isCloseTo(660, within(15.0));
+    BrowserEchoIT.checking(
+        chromium,
+        "inputs-tone",
+        () -> {
+          BrowserEchoIT.startStream(chromium, base, "tone");
+          assertThat(chromium.driver().findElements(By.cssSelector("#inputs input[type=range]")))
+              .as("generated sliders")
+              .hasSize(2);
+          Thread.sleep(1500);
+          assertThat(number(BrowserEchoIT.dominantFrequency(chromium), "frequency"))
+              .isCloseTo(660, within(15.0));
 
-            Map<String, Object> answer =
-                chromium.awaitScript("window.fastrtcPage.setInput('frequency', 880)");
-            assertThat(answer).containsEntry("ok", true);
-            Thread.sleep(1500);
-            Map<String, Object> tone = BrowserEchoIT.dominantFrequency(chromium);
-            assertThat(number(tone, "frequency"))
-                .as("frequency after the slider moved")
-                .isCloseTo(880, within(15.0));
-            System.out.printf("browser: tone slider 660 -> %.1f Hz%n", number(tone, "frequency"));
-            chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("inputs-tone.png"));
-            BrowserEchoIT.stopStream(chromium);
-          });
-    }
+          Map<String, Object> answer =
+              chromium.awaitScript("window.fastrtcPage.setInput('frequency', 880)");
+          assertThat(answer).containsEntry("ok", true);
+          Thread.sleep(1500);
+          Map<String, Object> tone = BrowserEchoIT.dominantFrequency(chromium);
+          assertThat(number(tone, "frequency"))
+              .as("frequency after the slider moved")
+              .isCloseTo(880, within(15.0));
+          System.out.printf("browser: tone slider 660 -> %.1f Hz%n", number(tone, "frequency"));
+          chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("inputs-tone.png"));
+          BrowserEchoIT.stopStream(chromium);
+        });
   }
 
   @Test
   void theThresholdSliderDrivesTheOutputsThePageShows() throws Exception {
     URI base = baseUrl.toURI();
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      BrowserEchoIT.checking(
-          chromium,
-          "inputs-threshold",
-          () -> {
-            BrowserEchoIT.startStream(chromium, base, "threshold");
-            BrowserEchoIT.waitFor(
-                chromium,
-                "the outputs stream",
-                Duration.ofSeconds(10),
-                page -> Boolean.TRUE.equals(page.script("return window.fastrtcPage.outputsOpen;")));
+    BrowserEchoIT.checking(
+        chromium,
+        "inputs-threshold",
+        () -> {
+          BrowserEchoIT.startStream(chromium, base, "threshold");
+          BrowserEchoIT.waitFor(
+              chromium,
+              "the outputs stream",
+              Duration.ofSeconds(10),
+              page -> Boolean.TRUE.equals(page.script("return window.fastrtcPage.outputsOpen;")));
 
-            assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 0)"))
-                .containsEntry("ok", true);
-            double loud = BrowserStreamPagesIT.awaitOutput(chromium, share -> share > 0.5);
-            assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 1)"))
-                .containsEntry("ok", true);
-            double none = BrowserStreamPagesIT.awaitOutput(chromium, share -> share == 0.0);
-            String shown =
-                chromium
-                    .driver()
-                    .findElement(By.cssSelector("#outputs [data-output='0']"))
-                    .getText();
-            assertThat(shown).as("the outputs panel").isEqualTo("0");
-            System.out.printf(
-                "browser: share above threshold 0 = %.3f, above 1 = %.3f%n", loud, none);
-            chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("inputs-threshold.png"));
-            BrowserEchoIT.stopStream(chromium);
-          });
-    }
+          assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 0)"))
+              .containsEntry("ok", true);
+          double loud = BrowserStreamPagesIT.awaitOutput(chromium, share -> share > 0.5);
+          assertThat(chromium.awaitScript("window.fastrtcPage.setInput('threshold', 1)"))
+              .containsEntry("ok", true);
+          double none = BrowserStreamPagesIT.awaitOutput(chromium, share -> share == 0.0);
+          String shown =
+              chromium.driver().findElement(By.cssSelector("#outputs [data-output='0']")).getText();
+          assertThat(shown).as("the outputs panel").isEqualTo("0");
+          System.out.printf(
+              "browser: share above threshold 0 = %.3f, above 1 = %.3f%n", loud, none);
+          chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("inputs-threshold.png"));
+          BrowserEchoIT.stopStream(chromium);
+        });
   }
 
   private static double number(Map<String, Object> values, String key) {

@@ -27,6 +27,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,7 +46,27 @@ class BrowserVideoIT {
   static final int WIDTH = 640;
   static final int HEIGHT = 480;
 
+  /** One browser for both checks, with the four-colour camera and the 440 Hz microphone. */
+  private static HeadlessChromium chromium;
+
   @ArquillianResource URL baseUrl;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav(), quadrantsY4m());
+  }
+
+  @AfterAll
+  static void quitChromium() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void oneBlankTab() {
+    chromium.resetToOneBlankTab();
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -52,118 +75,114 @@ class BrowserVideoIT {
 
   @Test
   void flipAndGrayscaleReturnTransformedFramesAndPatternPlays() throws Exception {
-    runFilterChecks(baseUrl.toURI());
+    runFilterChecks(baseUrl.toURI(), chromium);
   }
 
   @Test
   void audioVideoMirrorReturnsBothTracks() throws Exception {
-    runMirrorCheck(baseUrl.toURI());
+    runMirrorCheck(baseUrl.toURI(), chromium);
   }
 
   /** Drives the checks against a running server: {@code BrowserVideoIT <base URL>}. */
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:9080/");
-    runFilterChecks(base);
-    runMirrorCheck(base);
+    try (HeadlessChromium browser =
+        HeadlessChromium.start(BrowserEchoIT.toneWav(), quadrantsY4m())) {
+      runFilterChecks(base, browser);
+      browser.resetToOneBlankTab();
+      runMirrorCheck(base, browser);
+    }
     System.out.println("video checks passed against " + base);
   }
 
-  static void runFilterChecks(URI base) throws Exception {
-    try (HeadlessChromium chromium = HeadlessChromium.start(null, quadrantsY4m())) {
-      checking(
-          chromium,
-          "flip",
-          () -> {
-            startStream(chromium, base, "flip");
-            awaitRemoteFrames(chromium);
-            assertThat(colours(chromium, "local"))
-                .as("the fake camera")
-                .containsExactly("red", "green", "blue", "white");
-            assertThat(colours(chromium, "remote"))
-                .as("flip: upside down")
-                .containsExactly("blue", "white", "red", "green");
-            chromium.screenshot(SCREENSHOTS.resolve("flip.png"));
-            stopStream(chromium);
-          });
-      checking(
-          chromium,
-          "grayscale",
-          () -> {
-            startStream(chromium, base, "grayscale");
-            awaitRemoteFrames(chromium);
-            List<int[]> cells = cells(chromium, "remote");
-            System.out.println(
-                "browser grayscale quadrants: "
-                    + cells.stream().map(java.util.Arrays::toString).toList());
-            for (int[] c : cells) {
-              assertThat(Math.max(Math.abs(c[0] - c[1]), Math.abs(c[1] - c[2])))
-                  .as("colour left in a grayscale cell")
-                  .isLessThan(16);
-            }
-            assertThat(cells.get(0)[1]).as("red's luma").isCloseTo(77, within(20));
-            assertThat(cells.get(1)[1]).as("green's luma").isCloseTo(149, within(20));
-            chromium.screenshot(SCREENSHOTS.resolve("grayscale.png"));
-            stopStream(chromium);
-          });
-      checking(
-          chromium,
-          "pattern",
-          () -> {
-            startStream(chromium, base, "pattern");
-            awaitRemoteFrames(chromium);
-            Map<String, Object> first = videoStats(chromium);
-            Thread.sleep(1000);
-            Map<String, Object> second = videoStats(chromium);
-            System.out.printf(
-                "browser receive-only video: %.0fx%.0f, %.0f frames decoded in one second%n",
-                number(second, "frameWidth"),
-                number(second, "frameHeight"),
-                number(second, "framesDecoded") - number(first, "framesDecoded"));
-            assertThat(number(second, "frameWidth")).isEqualTo(640);
-            assertThat(number(second, "frameHeight")).isEqualTo(360);
-            assertThat(number(second, "framesDecoded") - number(first, "framesDecoded"))
-                .as("frames decoded in one second")
-                .isBetween(15.0, 40.0);
-            chromium.screenshot(SCREENSHOTS.resolve("pattern.png"));
-            stopStream(chromium);
-          });
-    }
+  static void runFilterChecks(URI base, HeadlessChromium chromium) throws Exception {
+    checking(
+        chromium,
+        "flip",
+        () -> {
+          startStream(chromium, base, "flip");
+          awaitRemoteFrames(chromium);
+          assertThat(colours(chromium, "local"))
+              .as("the fake camera")
+              .containsExactly("red", "green", "blue", "white");
+          assertThat(colours(chromium, "remote"))
+              .as("flip: upside down")
+              .containsExactly("blue", "white", "red", "green");
+          chromium.screenshot(SCREENSHOTS.resolve("flip.png"));
+          stopStream(chromium);
+        });
+    checking(
+        chromium,
+        "grayscale",
+        () -> {
+          startStream(chromium, base, "grayscale");
+          awaitRemoteFrames(chromium);
+          List<int[]> cells = cells(chromium, "remote");
+          System.out.println(
+              "browser grayscale quadrants: "
+                  + cells.stream().map(java.util.Arrays::toString).toList());
+          for (int[] c : cells) {
+            assertThat(Math.max(Math.abs(c[0] - c[1]), Math.abs(c[1] - c[2])))
+                .as("colour left in a grayscale cell")
+                .isLessThan(16);
+          }
+          assertThat(cells.get(0)[1]).as("red's luma").isCloseTo(77, within(20));
+          assertThat(cells.get(1)[1]).as("green's luma").isCloseTo(149, within(20));
+          chromium.screenshot(SCREENSHOTS.resolve("grayscale.png"));
+          stopStream(chromium);
+        });
+    checking(
+        chromium,
+        "pattern",
+        () -> {
+          startStream(chromium, base, "pattern");
+          awaitRemoteFrames(chromium);
+          Map<String, Object> first = videoStats(chromium);
+          Thread.sleep(1000);
+          Map<String, Object> second = videoStats(chromium);
+          System.out.printf(
+              "browser receive-only video: %.0fx%.0f, %.0f frames decoded in one second%n",
+              number(second, "frameWidth"),
+              number(second, "frameHeight"),
+              number(second, "framesDecoded") - number(first, "framesDecoded"));
+          assertThat(number(second, "frameWidth")).isEqualTo(640);
+          assertThat(number(second, "frameHeight")).isEqualTo(360);
+          assertThat(number(second, "framesDecoded") - number(first, "framesDecoded"))
+              .as("frames decoded in one second")
+              .isBetween(15.0, 40.0);
+          chromium.screenshot(SCREENSHOTS.resolve("pattern.png"));
+          stopStream(chromium);
+        });
   }
 
   private static Map<String, Object> videoStats(HeadlessChromium chromium) {
     return chromium.awaitScript("window.fastrtcPage.inboundVideoStats()");
   }
 
-  static void runMirrorCheck(URI base) throws Exception {
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav, quadrantsY4m())) {
-      checking(
-          chromium,
-          "mirror",
-          () -> {
-            startStream(chromium, base, "mirror");
-            awaitRemoteFrames(chromium);
-            @SuppressWarnings("unchecked")
-            List<String> kinds =
-                (List<String>) chromium.script("return window.fastrtcPage.remoteKinds.slice();");
-            assertThat(kinds).as("remote tracks").containsExactlyInAnyOrder("audio", "video");
-            assertThat(colours(chromium, "remote"))
-                .as("mirror: left and right swapped")
-                .containsExactly("green", "red", "white", "blue");
-            Thread.sleep(1500);
-            Map<String, Object> tone = BrowserEchoIT.dominantFrequency(chromium);
-            System.out.printf(
-                "browser mirror: tracks %s, audio %.1f Hz at RMS %.3f, video %s%n",
-                kinds,
-                number(tone, "frequency"),
-                number(tone, "level"),
-                colours(chromium, "remote"));
-            assertThat(number(tone, "frequency")).as("echoed Hz").isCloseTo(440, within(15.0));
-            assertThat(number(tone, "level")).isGreaterThan(BrowserEchoIT.MIN_LEVEL);
-            chromium.screenshot(SCREENSHOTS.resolve("mirror.png"));
-            stopStream(chromium);
-          });
-    }
+  static void runMirrorCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(
+        chromium,
+        "mirror",
+        () -> {
+          startStream(chromium, base, "mirror");
+          awaitRemoteFrames(chromium);
+          @SuppressWarnings("unchecked")
+          List<String> kinds =
+              (List<String>) chromium.script("return window.fastrtcPage.remoteKinds.slice();");
+          assertThat(kinds).as("remote tracks").containsExactlyInAnyOrder("audio", "video");
+          assertThat(colours(chromium, "remote"))
+              .as("mirror: left and right swapped")
+              .containsExactly("green", "red", "white", "blue");
+          Thread.sleep(1500);
+          Map<String, Object> tone = BrowserEchoIT.dominantFrequency(chromium);
+          System.out.printf(
+              "browser mirror: tracks %s, audio %.1f Hz at RMS %.3f, video %s%n",
+              kinds, number(tone, "frequency"), number(tone, "level"), colours(chromium, "remote"));
+          assertThat(number(tone, "frequency")).as("echoed Hz").isCloseTo(440, within(15.0));
+          assertThat(number(tone, "level")).isGreaterThan(BrowserEchoIT.MIN_LEVEL);
+          chromium.screenshot(SCREENSHOTS.resolve("mirror.png"));
+          stopStream(chromium);
+        });
   }
 
   private static void awaitRemoteFrames(HeadlessChromium chromium) throws InterruptedException {

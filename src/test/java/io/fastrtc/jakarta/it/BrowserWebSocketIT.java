@@ -13,9 +13,9 @@ import static io.fastrtc.jakarta.it.BrowserEchoIT.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -39,7 +42,30 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 class BrowserWebSocketIT {
 
+  /**
+   * One browser for the three checks, with the fake microphone's 440 Hz tone; each from a blank
+   * tab.
+   */
+  private static HeadlessChromium chromium;
+
   @ArquillianResource URL baseUrl;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav());
+  }
+
+  @AfterAll
+  static void quitChromium() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void oneBlankTab() {
+    chromium.resetToOneBlankTab();
+  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -48,87 +74,86 @@ class BrowserWebSocketIT {
 
   @Test
   void echoOverTheWebSocketSendsTheMicrophoneToneBack() throws Exception {
-    runEchoCheck(baseUrl.toURI());
+    runEchoCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void aReceiveModeStreamPlaysOverTheWebSocket() throws Exception {
-    runToneCheck(baseUrl.toURI());
+    runToneCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void talkingOverTheReplyClearsThePagesQueuedAudio() throws Exception {
-    runBargeInCheck(baseUrl.toURI());
+    runBargeInCheck(baseUrl.toURI(), chromium);
   }
 
   /** Drives the checks against a running server: {@code BrowserWebSocketIT <base URL>}. */
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:9080/");
-    runEchoCheck(base);
-    runToneCheck(base);
-    runBargeInCheck(base);
+    try (HeadlessChromium browser = HeadlessChromium.start(BrowserEchoIT.toneWav())) {
+      runEchoCheck(base, browser);
+      browser.resetToOneBlankTab();
+      runToneCheck(base, browser);
+      browser.resetToOneBlankTab();
+      runBargeInCheck(base, browser);
+    }
     System.out.println("WebSocket browser checks passed against " + base);
   }
 
-  static void runEchoCheck(URI base) throws Exception {
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      checking(
-          chromium,
-          "websocket-echo",
-          () -> {
-            startOverWebSocket(chromium, base, "echo");
-            checkPageCodec(chromium);
-            Thread.sleep(2500);
-            Map<String, Object> tone = dominantFrequency(chromium);
-            assertThat(number(tone, "frequency"))
-                .as("echoed frequency, Hz")
-                .isCloseTo(TONE_HZ, within(15.0));
-            assertThat(number(tone, "level")).as("echoed RMS level").isGreaterThan(MIN_LEVEL);
-            Map<String, Object> stats = socketStats(chromium);
-            assertThat(number(stats, "mediaSent")).as("media messages sent").isGreaterThan(50);
-            assertThat(number(stats, "secondsReceived")).as("audio received, s").isGreaterThan(1.5);
-            // The stats plots over WebSocket: ping round trip and bitrate each second.
-            @SuppressWarnings("unchecked")
-            Map<String, Object> figures =
-                (Map<String, Object>)
-                    chromium.script(
-                        "const s = window.fastrtcPage.stats; return s[s.length - 1] || null;");
-            assertThat(figures).as("a second of statistics").isNotNull();
-            assertThat(number(figures, "rttMs")).as("ping round trip, ms").isNotNegative();
-            assertThat(number(figures, "inKbps")).as("inbound bitrate, kbit/s").isGreaterThan(10);
-            assertThat(number(figures, "outKbps")).as("outbound bitrate, kbit/s").isGreaterThan(10);
-            System.out.printf(
-                "browser websocket echo: %.1f Hz at RMS %.3f; %s; last second %s%n",
-                number(tone, "frequency"), number(tone, "level"), stats, figures);
-            chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("websocket-echo.png"));
-            stopStream(chromium);
-          });
-    }
+  static void runEchoCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(
+        chromium,
+        "websocket-echo",
+        () -> {
+          startOverWebSocket(chromium, base, "echo");
+          checkPageCodec(chromium);
+          Thread.sleep(2500);
+          Map<String, Object> tone = dominantFrequency(chromium);
+          assertThat(number(tone, "frequency"))
+              .as("echoed frequency, Hz")
+              .isCloseTo(TONE_HZ, within(15.0));
+          assertThat(number(tone, "level")).as("echoed RMS level").isGreaterThan(MIN_LEVEL);
+          Map<String, Object> stats = socketStats(chromium);
+          assertThat(number(stats, "mediaSent")).as("media messages sent").isGreaterThan(50);
+          assertThat(number(stats, "secondsReceived")).as("audio received, s").isGreaterThan(1.5);
+          // The stats plots over WebSocket: ping round trip and bitrate each second.
+          @SuppressWarnings("unchecked")
+          Map<String, Object> figures =
+              (Map<String, Object>)
+                  chromium.script(
+                      "const s = window.fastrtcPage.stats; return s[s.length - 1] || null;");
+          assertThat(figures).as("a second of statistics").isNotNull();
+          assertThat(number(figures, "rttMs")).as("ping round trip, ms").isNotNegative();
+          assertThat(number(figures, "inKbps")).as("inbound bitrate, kbit/s").isGreaterThan(10);
+          assertThat(number(figures, "outKbps")).as("outbound bitrate, kbit/s").isGreaterThan(10);
+          System.out.printf(
+              "browser websocket echo: %.1f Hz at RMS %.3f; %s; last second %s%n",
+              number(tone, "frequency"), number(tone, "level"), stats, figures);
+          chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("websocket-echo.png"));
+          stopStream(chromium);
+        });
   }
 
-  static void runToneCheck(URI base) throws Exception {
-    try (HeadlessChromium chromium = HeadlessChromium.start(null)) {
-      checking(
-          chromium,
-          "websocket-tone",
-          () -> {
-            startOverWebSocket(chromium, base, "tone");
-            Thread.sleep(2000);
-            Map<String, Object> tone = dominantFrequency(chromium);
-            assertThat(number(tone, "frequency"))
-                .as("tone frequency, Hz")
-                .isCloseTo(660, within(15.0));
-            assertThat(number(tone, "level")).as("tone RMS level").isGreaterThan(MIN_LEVEL);
-            assertThat(number(socketStats(chromium), "mediaSent"))
-                .as("receive mode sends none")
-                .isZero();
-            System.out.printf(
-                "browser websocket tone: %.1f Hz at RMS %.3f%n",
-                number(tone, "frequency"), number(tone, "level"));
-            stopStream(chromium);
-          });
-    }
+  static void runToneCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(
+        chromium,
+        "websocket-tone",
+        () -> {
+          startOverWebSocket(chromium, base, "tone");
+          Thread.sleep(2000);
+          Map<String, Object> tone = dominantFrequency(chromium);
+          assertThat(number(tone, "frequency"))
+              .as("tone frequency, Hz")
+              .isCloseTo(660, within(15.0));
+          assertThat(number(tone, "level")).as("tone RMS level").isGreaterThan(MIN_LEVEL);
+          assertThat(number(socketStats(chromium), "mediaSent"))
+              .as("receive mode sends none")
+              .isZero();
+          System.out.printf(
+              "browser websocket tone: %.1f Hz at RMS %.3f%n",
+              number(tone, "frequency"), number(tone, "level"));
+          stopStream(chromium);
+        });
   }
 
   /**
@@ -136,35 +161,32 @@ class BrowserWebSocketIT {
    * caller talking over it, so the server flushes and sends {@code clear}, and the page drops its
    * queued playback.
    */
-  static void runBargeInCheck(URI base) throws Exception {
-    Path wav = BrowserEchoIT.toneWav();
-    try (HeadlessChromium chromium = HeadlessChromium.start(wav)) {
-      checking(
-          chromium,
-          "websocket-barge-in",
-          () -> {
-            startOverWebSocket(chromium, base, "barge-in");
-            waitFor(
-                chromium,
-                "a clear event",
-                Duration.ofSeconds(10),
-                page -> number(socketStats(page), "clears") >= 1);
-            waitFor(
-                chromium,
-                "the handler's \"interrupted\" log",
-                Duration.ofSeconds(5),
-                page ->
-                    BrowserEchoIT.messages(page)
-                        .contains("{\"type\":\"log\",\"data\":\"interrupted\"}"));
-            Map<String, Object> stats = socketStats(chromium);
-            assertThat(number(stats, "secondsReceived"))
-                .as("audio received of the 3 s greeting, s")
-                .isLessThan(2.0);
-            System.out.printf("browser websocket barge-in: %s%n", stats);
-            chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("websocket-barge-in.png"));
-            stopStream(chromium);
-          });
-    }
+  static void runBargeInCheck(URI base, HeadlessChromium chromium) throws Exception {
+    checking(
+        chromium,
+        "websocket-barge-in",
+        () -> {
+          startOverWebSocket(chromium, base, "barge-in");
+          waitFor(
+              chromium,
+              "a clear event",
+              Duration.ofSeconds(10),
+              page -> number(socketStats(page), "clears") >= 1);
+          waitFor(
+              chromium,
+              "the handler's \"interrupted\" log",
+              Duration.ofSeconds(5),
+              page ->
+                  BrowserEchoIT.messages(page)
+                      .contains("{\"type\":\"log\",\"data\":\"interrupted\"}"));
+          Map<String, Object> stats = socketStats(chromium);
+          assertThat(number(stats, "secondsReceived"))
+              .as("audio received of the 3 s greeting, s")
+              .isLessThan(2.0);
+          System.out.printf("browser websocket barge-in: %s%n", stats);
+          chromium.screenshot(BrowserEchoIT.SCREENSHOTS.resolve("websocket-barge-in.png"));
+          stopStream(chromium);
+        });
   }
 
   /** The page's µ-law module against G.711's values (as MuLawTest checks the server's). */
