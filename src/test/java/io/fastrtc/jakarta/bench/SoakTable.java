@@ -23,10 +23,12 @@ final class SoakTable {
 
   void header() {
     System.out.printf(
-        "%n%-7s %6s %8s %8s %9s %8s %7s %5s %11s %7s %7s %6s%n",
+        "%n%-7s %6s %8s %8s %8s %8s %9s %8s %7s %5s %11s %7s %7s %6s%n",
         "phase",
         "cycles",
         "RSS MB",
+        "trimmed",
+        "NMT MB",
         "heap MB",
         "committed",
         "meta MB",
@@ -49,10 +51,12 @@ final class SoakTable {
       String phase, int cycles, SoakProbe.Reading r, String live, double reapSeconds, int failed) {
     rows.add(new Row(phase, cycles, r));
     System.out.printf(
-        "%-7s %6d %8.1f %8.1f %9.1f %8.1f %7d %5d %11s %7.1f %7d %6d%n",
+        "%-7s %6d %8.1f %8.1f %8.1f %8.1f %9.1f %8.1f %7d %5d %11s %7.1f %7d %6d%n",
         phase,
         cycles,
         r.rssKb() / 1024.0,
+        r.trimmedRssKb() / 1024.0,
+        r.nmtKb() / 1024.0,
         r.heapKb() / 1024.0,
         r.heapCommittedKb() / 1024.0,
         r.metaKb() / 1024.0,
@@ -77,6 +81,11 @@ final class SoakTable {
         "%nafter the warm-up (%d cycles) to the end (%d cycles):%n", base.cycles(), end.cycles());
     List<String> grows = new ArrayList<>();
     slopeCheck("RSS", steady, SoakProbe.Reading::rssKb, 2.0, grows);
+    slopeCheck("RSS after trim", steady, SoakProbe.Reading::trimmedRssKb, 2.0, grows);
+    if (end.r().nmtKb() >= 0) {
+      slopeCheck("JVM native (NMT)", steady, SoakProbe.Reading::nmtKb, 2.0, grows);
+      slopeCheck("  of it malloc", steady, SoakProbe.Reading::nmtMallocKb, 1.0, grows);
+    }
     slopeCheck("heap after GC", steady, SoakProbe.Reading::heapKb, 1.0, grows);
     slopeCheck("metaspace", steady, SoakProbe.Reading::metaKb, 1.0, grows);
     limitCheck("threads", base, end, SoakProbe.Reading::threads, 2, grows);
