@@ -28,6 +28,8 @@ final class SoakProbe {
    * One reading; -1 where it could not be read.
    *
    * @param rssKb resident set size (VmRSS), kB
+   * @param heapRssKb of the RSS, the pages inside the Java heap's range ({@code
+   *     /proc/<pid>/smaps}), kB; -1 when not collected
    * @param trimmedRssKb VmRSS right after {@code jcmd System.trim_native_heap} (glibc's {@code
    *     malloc_trim}: freed memory its arenas kept is given back), kB; -1 when not collected
    * @param nmtKb the JVM's native memory committed, as Native Memory Tracking counts it (heap,
@@ -45,6 +47,7 @@ final class SoakProbe {
    */
   record Reading(
       long rssKb,
+      long heapRssKb,
       long trimmedRssKb,
       long nmtKb,
       long nmtMallocKb,
@@ -55,7 +58,29 @@ final class SoakProbe {
       long fds,
       long connections,
       long nativePeers,
-      long peersCreated) {}
+      long peersCreated) {
+    /** RSS outside the Java heap's pages, kB; -1 when not collected. */
+    long outsideHeapKb() {
+      return heapRssKb < 0 ? -1 : rssKb - heapRssKb;
+    }
+
+    /**
+     * An estimate of the native memory the JVM does not track (libwebrtc, other native libraries,
+     * what glibc keeps after its trim): RSS outside the heap after the trim minus NMT's committed
+     * memory outside the heap; kB, -1 when NMT is off.
+     */
+    long untrackedKb() {
+      long outside = outsideHeapTrimmedKb();
+      return outside < 0 || nmtKb < 0 || heapCommittedKb < 0
+          ? -1
+          : outside - (nmtKb - heapCommittedKb);
+    }
+
+    /** The same after glibc's trim (the trim leaves the heap's pages alone), kB; -1 if unknown. */
+    long outsideHeapTrimmedKb() {
+      return heapRssKb < 0 || trimmedRssKb < 0 ? -1 : trimmedRssKb - heapRssKb;
+    }
+  }
 
   private final long pid;
   private final BenchHttp http;
@@ -71,6 +96,7 @@ final class SoakProbe {
     long committed = -1;
     long meta = -1;
     long rss;
+    long heapRss = -1;
     long trimmed = -1;
     long nmt = -1;
     long nmtMalloc = -1;
@@ -81,6 +107,8 @@ final class SoakProbe {
       committed = group(HEAP_TOTAL, info);
       meta = group(META_USED, info);
       rss = ProcStats.status(pid, "VmRSS");
+      long[] range = ResidentMemory.heapRange(info);
+      heapRss = range == null ? -1 : ResidentMemory.residentKbWithin(pid, range[0], range[1]);
       Jcmd.run(pid, "System.trim_native_heap");
       trimmed = ProcStats.status(pid, "VmRSS");
       String summary = Jcmd.run(pid, "VM.native_memory", "summary");
@@ -92,6 +120,7 @@ final class SoakProbe {
     JsonObject status = status();
     return new Reading(
         rss,
+        heapRss,
         trimmed,
         nmt,
         nmtMalloc,
