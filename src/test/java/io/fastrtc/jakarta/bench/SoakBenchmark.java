@@ -110,7 +110,8 @@ public final class SoakBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void summarise(List<String> failures) {
+  /** Prints the failures counted by message (its first 120 characters). */
+  static void summarise(List<String> failures) {
     Map<String, Integer> byMessage = new TreeMap<>();
     for (String f : failures) {
       String key = f.length() > 120 ? f.substring(0, 120) : f;

@@ -71,9 +71,13 @@ final class SoakProbe {
      */
     long untrackedKb() {
       long outside = outsideHeapTrimmedKb();
-      return outside < 0 || nmtKb < 0 || heapCommittedKb < 0
-          ? -1
-          : outside - (nmtKb - heapCommittedKb);
+      long tracked = nmtOutsideHeapKb();
+      return outside < 0 || tracked < 0 ? -1 : outside - tracked;
+    }
+
+    /** NMT's committed memory outside the Java heap (code, metaspace, threads...), kB; or -1. */
+    long nmtOutsideHeapKb() {
+      return nmtKb < 0 || heapCommittedKb < 0 ? -1 : nmtKb - heapCommittedKb;
     }
 
     /** The same after glibc's trim (the trim leaves the heap's pages alone), kB; -1 if unknown. */

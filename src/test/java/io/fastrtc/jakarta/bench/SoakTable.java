@@ -6,10 +6,12 @@ import java.util.function.ToLongFunction;
 
 /**
  * The soak's table of readings and its verdict: after the warm-up, does anything grow steadily? The
- * rules (printed with the verdict): heap after GC grows less than 1 MB per 100 cycles
- * (least-squares slope over the readings from the warm-up on) and RSS less than 2 MB per 100
+ * rules (printed with the verdict): heap after GC and metaspace grow less than 1 MB per 100 cycles
+ * (least-squares slope over the readings from the warm-up on), RSS outside the Java heap (before
+ * and after glibc's trim) and the JVM's native memory (when NMT is on) less than 2 MB per 100
  * cycles; threads end at most 2 and file descriptors at most 4 above the warm-up reading; no
- * connection and no native peer is left at the end.
+ * connection and no native peer is left at the end. The whole RSS is shown, not judged: G1 sizes
+ * the committed heap itself.
  */
 final class SoakTable {
   private record Row(String phase, int cycles, SoakProbe.Reading r) {}
@@ -30,7 +32,7 @@ final class SoakTable {
         "in heap",
         "other",
         "trimmed",
-        "NMT MB",
+        "NMT out",
         "heap MB",
         "committed",
         "meta MB",
@@ -60,7 +62,7 @@ final class SoakTable {
         r.heapRssKb() / 1024.0,
         r.outsideHeapKb() / 1024.0,
         r.outsideHeapTrimmedKb() / 1024.0,
-        r.nmtKb() / 1024.0,
+        r.nmtOutsideHeapKb() / 1024.0,
         r.heapKb() / 1024.0,
         r.heapCommittedKb() / 1024.0,
         r.metaKb() / 1024.0,
@@ -84,13 +86,15 @@ final class SoakTable {
     System.out.printf(
         "%nafter the warm-up (%d cycles) to the end (%d cycles):%n", base.cycles(), end.cycles());
     List<String> grows = new ArrayList<>();
-    slopeCheck("RSS", steady, SoakProbe.Reading::rssKb, 2.0, grows);
-    // not judged: bounded by the committed heap, whose pages become resident as G1 first uses them
+    // RSS and its heap part are shown, not judged: G1 sizes the committed heap itself (up to -Xmx)
+    // and its pages become resident as it first uses them; the heap is judged by its live objects
+    // (heap after GC), the rest of the process by its RSS outside the heap
+    slopeCheck("RSS", steady, SoakProbe.Reading::rssKb, Double.NaN, grows);
     slopeCheck("RSS in the heap", steady, SoakProbe.Reading::heapRssKb, Double.NaN, grows);
     slopeCheck("RSS outside it", steady, SoakProbe.Reading::outsideHeapKb, 2.0, grows);
     slopeCheck("  after trim", steady, SoakProbe.Reading::outsideHeapTrimmedKb, 2.0, grows);
     if (end.r().nmtKb() >= 0) {
-      slopeCheck("JVM native (NMT)", steady, SoakProbe.Reading::nmtKb, 2.0, grows);
+      slopeCheck("NMT outside heap", steady, SoakProbe.Reading::nmtOutsideHeapKb, 2.0, grows);
       slopeCheck("  of it malloc", steady, SoakProbe.Reading::nmtMallocKb, 1.0, grows);
       // an estimate (committed and resident pages differ), so shown only
       slopeCheck("not in NMT", steady, SoakProbe.Reading::untrackedKb, Double.NaN, grows);
@@ -102,8 +106,10 @@ final class SoakTable {
     limitCheck("live connections", null, end, SoakProbe.Reading::connections, 0, grows);
     limitCheck("native peers", null, end, SoakProbe.Reading::nativePeers, 0, grows);
     System.out.println(
-        "rules: heap and metaspace slope < 1 MB/100 cycles, RSS slope < 2 MB/100 cycles; threads"
-            + " +2 and fds +4 at most; 0 connections and 0 native peers at the end");
+        "rules: heap after GC and metaspace slope < 1 MB/100 cycles, RSS outside the Java heap"
+            + " (before and after the trim) and the JVM's native memory < 2 MB/100 cycles, its"
+            + " malloc < 1; threads +2 and fds +4 at most; 0 connections and 0 native peers at the"
+            + " end");
     System.out.println(
         grows.isEmpty()
             ? "verdict: no steady growth after the warm-up"
