@@ -9,10 +9,11 @@ import java.util.TreeMap;
  * The soak and leak check (bench/run-soak.sh starts the server): {@code soak.cycles} connect,
  * stream, drop cycles, {@code soak.parallel} at a time, half WebRTC and half WebSocket, half
  * closing properly and half vanishing without a word, each checking that the echo carries the tone.
- * It prints the server's RSS, heap after GC, threads, open file descriptors and native peer
- * connections before, every {@code soak.every} cycles (once the vanished clients have been reaped)
- * and after, and a verdict on growth after the warm-up ({@code soak.warmup} cycles). Figures only:
- * the verdict is printed, nothing is asserted.
+ * It prints the server's RSS (also after glibc's trim, and the JVM's own native memory when Native
+ * Memory Tracking is on), heap after GC, threads, open file descriptors and native peer connections
+ * before, every {@code soak.every} cycles (once the vanished clients have been reaped) and after,
+ * and a verdict on growth after the warm-up ({@code soak.warmup} cycles). Figures only: the verdict
+ * is printed, nothing is asserted.
  */
 public final class SoakBenchmark {
   /** The echo's last 0.5 s must have at least this RMS (the sent tone has about 5,600-7,000). */
@@ -52,6 +53,7 @@ public final class SoakBenchmark {
     List<String> failures = new ArrayList<>();
     SoakHistogram atWarmup = null;
     SoakHistogram atEnd = null;
+    boolean nmtBaseline = false;
     long t0 = System.nanoTime();
     try (SoakRounds rounds = new SoakRounds(url, parallel, seconds)) {
       for (int r = 0; r * parallel < cycles; r++) {
@@ -71,6 +73,7 @@ public final class SoakBenchmark {
           table.row(phase, done, probe.read(true), atCheckpoint, reap, failures.size());
           if (atWarmup == null && done >= warmup) {
             atWarmup = SoakHistogram.take(pid);
+            nmtBaseline = SoakNativeMemory.baseline(pid);
           } else if (done >= cycles) {
             atEnd = SoakHistogram.take(pid);
           }
@@ -88,6 +91,9 @@ public final class SoakBenchmark {
           "%nlive objects that grew most from the warm-up to the end (jcmd GC.class_histogram):%n");
       atEnd.printGrowthSince(atWarmup, 15);
     }
+    if (nmtBaseline) {
+      SoakNativeMemory.printChangeSinceBaseline(pid);
+    }
     System.exit(0); // the client's libwebrtc threads would keep the JVM alive
   }
 
@@ -104,7 +110,8 @@ public final class SoakBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void summarise(List<String> failures) {
+  /** Prints the failures counted by message (its first 120 characters). */
+  static void summarise(List<String> failures) {
     Map<String, Integer> byMessage = new TreeMap<>();
     for (String f : failures) {
       String key = f.length() > 120 ? f.substring(0, 120) : f;

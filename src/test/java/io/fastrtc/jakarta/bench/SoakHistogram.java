@@ -1,11 +1,8 @@
 package io.fastrtc.jakarta.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Live objects per class on the server ({@code jcmd <pid> GC.class_histogram}, which collects
@@ -21,28 +18,16 @@ final class SoakHistogram {
   /** Takes the histogram of {@code pid}; empty when jcmd fails. */
   static SoakHistogram take(long pid) {
     Map<String, long[]> m = new HashMap<>();
-    try {
-      Process p =
-          new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(60, TimeUnit.SECONDS);
-      for (String line : out.split("\n")) {
-        String[] f = line.trim().split("\\s+");
-        // "   1:   123456   7890123  java.lang.String (java.base@17)"
-        if (f.length >= 4 && f[0].endsWith(":")) {
-          try {
-            m.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
-          } catch (NumberFormatException e) {
-            // header or total line
-          }
+    for (String line : Jcmd.run(pid, "GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      // "   1:   123456   7890123  java.lang.String (java.base@17)"
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        try {
+          m.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+        } catch (NumberFormatException e) {
+          // header or total line
         }
       }
-    } catch (IOException e) {
-      // no histogram
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     return new SoakHistogram(m);
   }
