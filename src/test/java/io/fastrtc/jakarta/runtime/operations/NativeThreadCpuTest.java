@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** libwebrtc's thread CPU from {@code /proc/self/task}: summed by name, never going down. */
 class NativeThreadCpuTest {
+  private static final String PROBE = "FrtcCpuProbe";
+
   @TempDir Path tasks;
 
   private void thread(String tid, String name, long utime, long stime) throws IOException {
@@ -64,11 +66,12 @@ class NativeThreadCpuTest {
 
   @Test
   void readsThisProcessesThreadsOnLinux() throws Exception {
-    NativeThreadCpu cpu = new NativeThreadCpu();
+    // A name no real thread has: other tests in this JVM run libwebrtc, whose own AudioEncoder
+    // threads would be counted too.
+    NativeThreadCpu cpu = new NativeThreadCpu(Path.of("/proc/self/task"), List.of(PROBE));
     assumeThat(cpu.isAvailable()).as("Linux /proc").isTrue();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    // A Java thread's kernel name is its name (cut to 15 characters): one named like
-    // libwebrtc's encoder thread burns 300 ms of CPU.
+    // A Java thread's kernel name is its name (cut to 15 characters): one burns 300 ms of CPU.
     Thread t =
         new Thread(
             () -> {
@@ -77,10 +80,11 @@ class NativeThreadCpuTest {
                 Thread.onSpinWait();
               }
             },
-            "AudioEncoder");
+            PROBE);
     t.start();
     t.join();
-    double before = cpu.secondsByName().getOrDefault("AudioEncoder", 0.0);
+    awaitNoTaskNamed(PROBE); // join returns before the kernel has removed the ended thread
+    double before = cpu.secondsByName().getOrDefault(PROBE, 0.0);
     assertThat(before).isZero(); // ended before the first read: not seen
 
     Thread live =
@@ -96,16 +100,37 @@ class NativeThreadCpuTest {
                 Thread.currentThread().interrupt();
               }
             },
-            "AudioEncoder");
+            PROBE);
     live.start();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (live.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
       Thread.sleep(20); // until it has burned its CPU and sleeps
     }
-    double seen = cpu.secondsByName().get("AudioEncoder");
+    double seen = cpu.secondsByName().get(PROBE);
     live.join();
-    System.out.printf("native thread CPU: a thread named AudioEncoder read at %.2f s%n", seen);
+    System.out.printf("native thread CPU: a thread named %s read at %.2f s%n", PROBE, seen);
     assertThat(seen).isBetween(0.2, 0.5);
-    assertThat(cpu.secondsByName().get("AudioEncoder")).isEqualTo(seen); // ended: kept
+    assertThat(cpu.secondsByName().get(PROBE)).isEqualTo(seen); // ended: kept
+  }
+
+  private static void awaitNoTaskNamed(String name) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean found = false;
+      try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (Path task : tasks.toList()) {
+          try {
+            found |= Files.readString(task.resolve("comm")).trim().equals(name);
+          } catch (IOException e) {
+            // the thread ended meanwhile
+          }
+        }
+      }
+      if (!found) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("a thread named " + name + " is still listed after 10 s");
   }
 }
