@@ -104,11 +104,11 @@ class ClusterIT {
       LibertyNode other = owner == n1 ? n2 : n1;
       String id = peer.webrtcId();
       HttpResponse<String> r =
-          ClusterChecks.post(
+          ItSupport.postJson(
               other.base() + "/input_hook", "{\"webrtc_id\":\"" + id + "\",\"frequency\":880}");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(r.headers().firstValue("X-FastRTC-Forwarded-By")).contains(other.name());
-      ClusterChecks.awaitFrequency(peer, 880);
+      ItSupport.awaitFrequency(peer, 880);
       double direct = ClusterChecks.medianInputHookMillis(owner.base() + "/input_hook", id, 20);
       double forwarded = ClusterChecks.medianInputHookMillis(other.base() + "/input_hook", id, 20);
       System.out.printf(
@@ -208,7 +208,7 @@ class ClusterIT {
 
   private static HttpResponse<String> inputHook(LibertyNode node, String id, int hz)
       throws Exception {
-    return ClusterChecks.post(
+    return ItSupport.postJson(
         node.base() + "/input_hook", "{\"webrtc_id\":\"" + id + "\",\"frequency\":" + hz + "}");
   }
 
@@ -266,7 +266,7 @@ class ClusterIT {
     HELD.add(connectedToneClient(via(n2.base(), "limited"), 440));
     HELD.add(connectedToneClient(via(n1.base(), "echo"), 700));
     HttpResponse<String> drain =
-        ClusterChecks.post(n2.base() + "/api/drain", "{\"deadline_seconds\": 600}");
+        ItSupport.postJson(n2.base() + "/api/drain", "{\"deadline_seconds\": 600}");
     assertThat(drain.statusCode()).as(drain.body()).isEqualTo(202);
     assertThat(n2.status("/health/ready")).isEqualTo(503);
     ClusterChecks.awaitBalancerStatus(rig.stats(), "n2", "DOWN");
