@@ -5,6 +5,7 @@ import static io.fastrtc.jakarta.it.ClusterChecks.admitted;
 import static io.fastrtc.jakarta.it.ClusterChecks.assertRefused;
 import static io.fastrtc.jakarta.it.ClusterChecks.awaitConnections;
 import static io.fastrtc.jakarta.it.ClusterChecks.connections;
+import static io.fastrtc.jakarta.it.ItSupport.assertConsecutive;
 import static io.fastrtc.jakarta.it.ItSupport.assertHears;
 import static io.fastrtc.jakarta.it.ItSupport.connectedToneClient;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -178,7 +179,8 @@ class ClusterIT {
 
   @Test
   @Order(35)
-  void aWebSocketSessionOnEitherNodeTakesInputsFromBothNodes() throws Exception {
+  void aWebSocketSessionOnEitherNodeTakesInputsFromBothNodesAndItsOutputsAreReadOnTheOther()
+      throws Exception {
     String id = "ws-cluster-" + System.nanoTime();
     try (AudioSocket socket =
         AudioSocket.open(new URL(rig.balancer() + "/"), "streams/tone/websocket/offer", 8000)) {
@@ -204,6 +206,37 @@ class ClusterIT {
           a.headers().firstValue("X-FastRTC-Forwarded-By").isPresent() ? n2.name() : n1.name());
     }
     awaitConnections(n1, 0, n2, 0);
+    webSocketOutputsReadOnTheOtherNode();
+    awaitConnections(n1, 0, n2, 0);
+  }
+
+  /**
+   * A WebSocket session of the {@code counter} stream (one output per 20 ms of audio received, here
+   * silence at its input rate, 48 kHz) through HAProxy: its {@code /outputs} read on the node that
+   * does not own it come in order, each the counter's own.
+   */
+  private static void webSocketOutputsReadOnTheOtherNode() throws Exception {
+    String id = "ws-outputs-" + System.nanoTime();
+    try (AudioSocket socket =
+            AudioSocket.open(
+                new URL(rig.balancer() + "/"), "streams/counter/websocket/offer", 24_000);
+        PacedSignal microphone = socket.microphone(48_000)) {
+      socket.start(id);
+      microphone.silence();
+      Await.until(() -> connections(n1) + connections(n2) == 1, WAIT, () -> "one connection");
+      LibertyNode owner = connections(n1) == 1 ? n1 : n2;
+      LibertyNode other = owner == n1 ? n2 : n1;
+      try (SseReader remote =
+          SseReader.open(URI.create(other.base() + "/outputs?webrtc_id=" + id), null)) {
+        assertThat(remote.status()).as(remote.errorBody()).isEqualTo(200);
+        List<SseReader.Event> outputs = remote.next("output", 50, WAIT);
+        assertConsecutive(outputs, id);
+        System.out.printf(
+            "cluster: WebSocket session on %s; its /outputs read on %s: outputs %s to %s, in"
+                + " order%n",
+            owner.name(), other.name(), outputs.get(0).id(), outputs.get(49).id());
+      }
+    }
   }
 
   private static HttpResponse<String> inputHook(LibertyNode node, String id, int hz)
