@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `server stop` of an idle Liberty server (no connection) running a FastRTC WAR: the stop
 # drain (fastrtc.drain.stop-seconds, 10 s by default) must not slow a stop with nothing live.
-# A measurement, not a test. Needs target/liberty/wlp (made by any IT run or `mvn liberty:create`).
+# A measurement, not a test. Needs target/liberty/wlp (made by any IT run or `mvn liberty:create`)
+# and the Vosk model the build unpacks to target/vosk (`mvn package`).
 #
 #   bench/run-stop-time.sh [WAR] [ROUNDS]        # default: target/fastrtc.war, 3 rounds
 #   STOP_PORT=9382 STOP_HTTPS_PORT=9722 bench/run-stop-time.sh /path/to/other.war
@@ -20,6 +21,9 @@ DIR=$WLP/usr/servers/$SERVER
 [ -d "$DIR" ] || "$WLP/bin/server" create "$SERVER" > /dev/null
 cp src/main/liberty/config/server.xml "$DIR/server.xml"
 printf 'http.port=%s\nhttps.port=%s\n' "$PORT" "$HTTPS_PORT" > "$DIR/bootstrap.properties"
+# The WAR's demo assistant uses speech-to-text: without the model the build unpacked it does not
+# deploy (as for the IT servers, the model folder is a system property).
+echo "-Dfastrtc.speech.vosk.model=$PWD/target/vosk/model-en-us" > "$DIR/jvm.options"
 rm -rf "$DIR/dropins" "$DIR/apps"
 mkdir -p "$DIR/dropins"
 cp "$WAR" "$DIR/dropins/fastrtc.war"
