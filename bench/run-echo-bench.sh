@@ -22,6 +22,7 @@
 # The output is also written to target/bench/echo-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-lib.sh
 
 SERVER_KIND="${BENCH_SERVER:-liberty}"
 if [ "$SERVER_KIND" = payara ]; then
@@ -32,14 +33,8 @@ else
   HTTPS_PORT="${BENCH_HTTPS_PORT:-9643}"
 fi
 LIMIT="${BENCH_LIMIT:-1000}"
-WLP=target/liberty/wlp
-SERVER=defaultServer
-LOGS="$WLP/usr/servers/$SERVER/logs"
-JVM_OPTIONS="$WLP/usr/servers/$SERVER/jvm.options"
-mkdir -p target/bench
-OUT="target/bench/echo-$(date +%Y%m%d-%H%M%S).txt"
+bench_output echo
 
-now_ms() { date +%s%3N; }
 RUN=()
 if [ "${BENCH_NO_RT:-}" = 1 ]; then
   RUN=(setpriv --bounding-set -sys_nice --)
@@ -56,17 +51,11 @@ run_client() {
       ${BENCH_AIORTC_ARGS:-} 2>&1 | tee -a "$OUT"
   else
     "${CRUN[@]}" mvn -B -Dstyle.color=never -Pbench exec:exec -Dbench.url="http://localhost:$PORT" \
-      -Dbench.pid="$PID" "$@" 2>&1 \
-      | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
-      | tee -a "$OUT"
+      -Dbench.pid="$PID" "$@" 2>&1 | bench_filter
   fi
 }
-say() { echo "$*" | tee -a "$OUT"; }
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  echo "Port $PORT is already in use; stop that server or set BENCH_PORT." >&2
-  exit 1
-fi
+require_free_port "$PORT" BENCH_PORT
 
 if [ "$SERVER_KIND" = payara ]; then
   # Payara Micro 6.2025.10, copied by the pom's profile "payara" (docs/payara.md).
@@ -79,41 +68,27 @@ if [ "$SERVER_KIND" = payara ]; then
     "$LIMIT" "$PWD/target/vosk/model-en-us" >"$PAYARA_DIR/system.properties"
   LOG="$PAYARA_DIR/console.log"
   PID=""
-  stop_payara() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-      kill "$PID"
-      for _ in $(seq 1 60); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-    fi
-  }
-  trap stop_payara EXIT
+  trap 'stop_pid "$PID" 60' EXIT
   say "== server start =="
   t0=$(now_ms)
   "${SRUN[@]}" java -jar target/payara/payara-micro.jar --deploy target/fastrtc.war --contextroot / \
     --port "$PORT" --sslport "$HTTPS_PORT" --nocluster --disablephonehome \
     --rootdir "$PAYARA_DIR/root" --systemproperties "$PAYARA_DIR/system.properties" >"$LOG" 2>&1 &
   PID=$!
-  t_ready=""
-  t_api=""
-  for _ in $(seq 1 2400); do
-    if [ -z "$t_ready" ] && grep -q 'ready in [0-9,]* (ms)' "$LOG" 2>/dev/null; then
-      t_ready=$(now_ms)
-    fi
-    if [ -z "$t_api" ] && curl -fs -o /dev/null "http://localhost:$PORT/api/streams"; then
-      t_api=$(now_ms)
-    fi
-    [ -n "$t_ready" ] && [ -n "$t_api" ] && break
-    kill -0 "$PID" 2>/dev/null || { echo "Payara Micro exited; see $LOG" >&2; exit 1; }
-    sleep 0.1
-  done
-  if [ -z "$t_ready" ] || [ -z "$t_api" ]; then
+  ready=0
+  await_ready 240 "http://localhost:$PORT/api/streams" "$LOG" 'ready in [0-9,]* (ms)' "$PID" || ready=$?
+  if [ "$ready" = 2 ]; then
+    echo "Payara Micro exited; see $LOG" >&2
+    exit 1
+  elif [ "$ready" != 0 ]; then
     echo "Payara Micro did not become ready within 240 s; see $LOG" >&2
     exit 1
   fi
   payara_says=$(grep -o 'ready in [0-9,]* (ms)' "$LOG" | head -1 || true)
   webrtc_says=$(grep -o 'libwebrtc started in [0-9]* ms' "$LOG" | head -1 || true)
   say "server start (java -jar payara-micro.jar -> ...), Payara Micro 6.2025.10:"
-  say "  'ready in' on the console:          $((t_ready - t0)) ms  (Payara: ${payara_says:-?})"
-  say "  GET /api/streams answers:           $((t_api - t0)) ms  (${webrtc_says:-libwebrtc start not logged})"
+  say "  'ready in' on the console:          $((T_READY - t0)) ms  (Payara: ${payara_says:-?})"
+  say "  GET /api/streams answers:           $((T_API - t0)) ms  (${webrtc_says:-libwebrtc start not logged})"
   say "  pid $PID, port $PORT, echo concurrency limit $(curl -s "http://localhost:$PORT/api/streams" \
     | grep -o '"name":"echo"[^}]*"concurrencyLimit":[0-9]*' | grep -o '[0-9]*$')"
   [ ${#RUN[@]} -gt 0 ] && say "  server and client run without CAP_SYS_NICE (no real-time threads)"
@@ -124,68 +99,39 @@ if [ "$SERVER_KIND" = payara ]; then
   run_client "$@"
 
   say "== stopping the server =="
-  stop_payara
+  stop_pid "$PID" 60
   trap - EXIT
   say "results written to $OUT"
   exit 0
 fi
 
 say "== build and deploy (not timed) =="
-mvn -B -q -DskipTests package liberty:create liberty:deploy \
-  -Dliberty.var.http.port="$PORT" -Dliberty.var.https.port="$HTTPS_PORT" \
-  -Dliberty.var.fastrtc.stream.echo.concurrency-limit="$LIMIT"
+liberty_deploy "$PORT" "$HTTPS_PORT" -Dliberty.var.fastrtc.stream.echo.concurrency-limit="$LIMIT"
 
-stop_server() {
-  if [ -x "$WLP/bin/server" ]; then
-    "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
-  fi
-  if [ -n "${BENCH_JVM_OPTS:-}" ]; then
-    rm -f "$JVM_OPTIONS"
-    [ -f "$JVM_OPTIONS.bench-orig" ] && mv "$JVM_OPTIONS.bench-orig" "$JVM_OPTIONS"
-  fi
-  return 0
-}
-trap stop_server EXIT
+liberty_use defaultServer
+trap liberty_stop EXIT
 
 # Liberty moves the old messages.log aside on start; start from a clean log directory.
 rm -rf "$LOGS"
 say "== server start =="
-t0=$(now_ms)
-if [ -n "${BENCH_JVM_OPTS:-}" ]; then
-  # Added for this run only: the file is restored when the server stops.
-  [ -f "$JVM_OPTIONS" ] && cp "$JVM_OPTIONS" "$JVM_OPTIONS.bench-orig"
-  tr ' ' '\n' <<<"$BENCH_JVM_OPTS" >>"$JVM_OPTIONS"
-fi
-"${SRUN[@]}" "$WLP/bin/server" start "$SERVER" >/dev/null
-t_script=$(now_ms)
-t_ready=""
-t_api=""
-for _ in $(seq 1 1200); do
-  if [ -z "$t_ready" ] && grep -q CWWKF0011I "$LOGS/messages.log" 2>/dev/null; then
-    t_ready=$(now_ms)
-  fi
-  if [ -z "$t_api" ] && curl -fs -o /dev/null "http://localhost:$PORT/api/streams"; then
-    t_api=$(now_ms)
-  fi
-  [ -n "$t_ready" ] && [ -n "$t_api" ] && break
-  sleep 0.1
-done
-if [ -z "$t_ready" ] || [ -z "$t_api" ]; then
+liberty_add_jvm_opts # for this run only: the file is restored when the server stops
+liberty_start "${SRUN[@]}"
+if ! await_ready 120 "http://localhost:$PORT/api/streams" "$LOGS/messages.log" CWWKF0011I; then
   echo "The server did not become ready within 120 s; see $LOGS/messages.log" >&2
   exit 1
 fi
-PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+liberty_pid
 liberty_says=$(grep -o 'server started in [0-9.]* seconds' "$LOGS/messages.log" | head -1 || true)
 webrtc_says=$(grep -o 'libwebrtc started in [0-9]* ms' "$LOGS/messages.log" | head -1 || true)
 say "server start (bin/server start -> ...):"
-say "  'server start' script returned:     $((t_script - t0)) ms"
-say "  CWWKF0011I in messages.log:         $((t_ready - t0)) ms  (Liberty: ${liberty_says:-?})"
-say "  GET /api/streams answers:           $((t_api - t0)) ms  (${webrtc_says:-libwebrtc start not logged})"
+say "  'server start' script returned:     $((T_SCRIPT - T0)) ms"
+say "  CWWKF0011I in messages.log:         $((T_READY - T0)) ms  (Liberty: ${liberty_says:-?})"
+say "  GET /api/streams answers:           $((T_API - T0)) ms  (${webrtc_says:-libwebrtc start not logged})"
 say "  pid $PID, port $PORT, echo concurrency limit $(curl -s "http://localhost:$PORT/api/streams" \
   | grep -o '"name":"echo"[^}]*"concurrencyLimit":[0-9]*' | grep -o '[0-9]*$')"
 [ ${#RUN[@]} -gt 0 ] && say "  server and client run without CAP_SYS_NICE (no real-time threads)"
 [ -n "${BENCH_SERVER_CPUS:-}${BENCH_CLIENT_CPUS:-}" ] && say "  server on CPUs ${BENCH_SERVER_CPUS:-all}, client on CPUs ${BENCH_CLIENT_CPUS:-all}"
-say "  server JVM options: $(tr '\n' ' ' <"$WLP/usr/servers/$SERVER/jvm.options" 2>/dev/null || echo none)"
+say "  server JVM options: $(tr '\n' ' ' <"$JVM_OPTIONS" 2>/dev/null || echo none)"
 say "  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "  idle server RSS: $(grep VmRSS "/proc/$PID/status" | awk '{printf "%.1f MB", $2/1024}')"
 sleep 5 # let the start-up compilation settle before measuring
@@ -195,6 +141,6 @@ run_client "$@"
 
 say "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "== stopping the server =="
-stop_server
+liberty_stop
 trap - EXIT
 say "results written to $OUT"

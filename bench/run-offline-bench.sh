@@ -6,13 +6,13 @@
 # Used by run-turn-bench.sh and run-voice-bench.sh; writes target/bench/<name>-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-lib.sh
 name="$1" main="$2"
 shift 2
 for tool in flite sox; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install flite sox" >&2; exit 1; }
 done
-mkdir -p target/bench
-OUT="target/bench/$name-$(date +%Y%m%d-%H%M%S).txt"
+bench_output "$name"
 mvn -B -q -Dstyle.color=never -Pbench test-compile exec:exec -Djs.skip \
   -Dbench.main="$main" "$@" | tee "$OUT"
 echo "written to $OUT"

@@ -19,67 +19,35 @@
 # reading). The output is also written to target/bench/soak-<time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-lib.sh
 
 PORT="${SOAK_PORT:-9361}"
 HTTPS_PORT="${SOAK_HTTPS_PORT:-9701}"
 LIMIT="${SOAK_LIMIT:-50}"
 IDLE="${SOAK_IDLE_TIMEOUT:-5}"
 HANG="${SOAK_HANG_TIMEOUT:-5}"
-WLP=target/liberty/wlp
-SERVER=defaultServer
-LOGS="$WLP/usr/servers/$SERVER/logs"
-JVM_OPTIONS="$WLP/usr/servers/$SERVER/jvm.options"
-mkdir -p target/bench
-OUT="target/bench/soak-$(date +%Y%m%d-%H%M%S).txt"
-say() { echo "$*" | tee -a "$OUT"; }
-
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  echo "Port $PORT is already in use; stop that server or set SOAK_PORT." >&2
-  exit 1
-fi
+bench_output soak
+require_free_port "$PORT" SOAK_PORT
 
 say "== build and deploy (not timed) =="
-mvn -B -q -DskipTests package liberty:create liberty:deploy \
-  -Dliberty.var.http.port="$PORT" -Dliberty.var.https.port="$HTTPS_PORT" \
+liberty_deploy "$PORT" "$HTTPS_PORT" \
   -Dliberty.var.fastrtc.stream.echo.concurrency-limit="$LIMIT" \
   -Dliberty.var.fastrtc.connection.idle-timeout="$IDLE" \
   -Dliberty.var.fastrtc.handler.hang-timeout="$HANG"
 mvn -B -q -Djs.skip test-compile
 
-PID=""
-stop_server() {
-  if [ -x "$WLP/bin/server" ]; then
-    "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
-  fi
-  # The server script stops it by its pid file; make sure this PID, and only it, is gone.
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-    kill "$PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-  fi
-  if [ -n "${BENCH_JVM_OPTS:-}" ]; then
-    rm -f "$JVM_OPTIONS"
-    [ -f "$JVM_OPTIONS.bench-orig" ] && mv "$JVM_OPTIONS.bench-orig" "$JVM_OPTIONS"
-  fi
-  return 0
-}
-trap stop_server EXIT
+liberty_use defaultServer
+trap liberty_stop EXIT # `server stop`, then this PID and only it; jvm.options restored
 
 rm -rf "$LOGS"
-if [ -n "${BENCH_JVM_OPTS:-}" ]; then
-  [ -f "$JVM_OPTIONS" ] && cp "$JVM_OPTIONS" "$JVM_OPTIONS.bench-orig"
-  tr ' ' '\n' <<<"$BENCH_JVM_OPTS" >>"$JVM_OPTIONS"
-fi
+liberty_add_jvm_opts
 say "== server start =="
-"$WLP/bin/server" start "$SERVER" >/dev/null
-for _ in $(seq 1 1200); do
-  curl -fs -o /dev/null "http://localhost:$PORT/api/streams" && break
-  sleep 0.1
-done
-curl -fs -o /dev/null "http://localhost:$PORT/api/streams" || {
+liberty_start
+if ! await_ready 120 "http://localhost:$PORT/api/streams"; then
   echo "The server did not answer within 120 s; see $LOGS/messages.log" >&2
   exit 1
-}
-PID=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+fi
+liberty_pid
 say "  pid $PID, port $PORT; echo concurrency limit $LIMIT, idle timeout $IDLE s, hang timeout $HANG s"
 say "  server JVM options: $(tr '\n' ' ' <"$JVM_OPTIONS" 2>/dev/null || echo none)"
 say "  server java: $(readlink -f "/proc/$PID/exe")"
@@ -88,14 +56,12 @@ sleep 5 # let the start-up compilation settle before the first reading
 
 say "== soak =="
 mvn -B -Dstyle.color=never -Pbench exec:exec -Djs.skip -Dbench.url="http://localhost:$PORT" \
-  -Dbench.pid="$PID" -Dbench.main=io.fastrtc.jakarta.bench.SoakBenchmark "$@" 2>&1 \
-  | grep --line-buffered -v -E '^\[INFO\]|^\s*$|VM attach current thread failed|Failed to attach thread' \
-  | tee -a "$OUT"
+  -Dbench.pid="$PID" -Dbench.main=io.fastrtc.jakarta.bench.SoakBenchmark "$@" 2>&1 | bench_filter
 
 say "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "  server log: $(grep -c 'Connection closed' "$LOGS/messages.log" || true) 'Connection closed' lines;" \
   "end reasons: $(grep -o 'reason=[a-z_]*' "$LOGS/messages.log" | sort | uniq -c | tr '\n' ' ')"
 say "== stopping the server =="
-stop_server
+liberty_stop
 trap - EXIT
 say "results written to $OUT"

@@ -1,18 +1,14 @@
 package io.fastrtc.jakarta.it;
 
-import static io.fastrtc.jakarta.it.ItSupport.root;
-import static io.fastrtc.jakarta.it.ItSupport.stream;
 import static io.fastrtc.jakarta.testing.VoiceAgentChecks.sleep;
 import static io.fastrtc.jakarta.testing.VoiceAgentChecks.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fastrtc.jakarta.api.AudioFrame;
 import io.fastrtc.jakarta.handlers.speech.vosk.VoskSpeechToText;
-import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.SpeechSynth;
 import io.fastrtc.jakarta.testing.SseReader;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,63 +62,49 @@ class AssistantIT {
     SpeechSynth.requireTools();
     short[] question = upsample3(SpeechSynth.say("computer, what time is it", "slt"));
     String hourBefore = HOURS.get(LocalTime.now().getHour() % 12);
-    try (ClientPeer peer =
-        ClientPeer.builder(stream(base, "assistant"))
-            .receiveBuffer(Duration.ofSeconds(15))
-            .build()) {
-      assertThat(peer.connect().isAnswer()).isTrue();
-      peer.awaitConnected(ItSupport.CONNECT);
-      peer.audioCapture();
-      try (SseReader outputs =
-          SseReader.open(URI.create(root(base) + "/outputs?webrtc_id=" + peer.webrtcId()), null)) {
-        assertThat(outputs.status()).isEqualTo(200);
-        sleep(500);
+    try (VoiceClient client = VoiceClient.open(base, "assistant")) {
+      ClientPeer peer = client.peer;
+      SseReader outputs = client.outputs;
+      sleep(500);
 
-        long sent = System.nanoTime();
-        peer.sendAudio(question);
-        long speechEnd = sent + question.length * 1_000_000_000L / RATE;
-        long stopword =
-            when(
-                () -> peer.messages().stream().anyMatch(m -> m.contains("\"stopword\"")),
-                "stopword",
-                WAIT);
-        long reply = when(() -> level(peer, 20) > 300, "the reply's audio", WAIT);
-        when(() -> level(peer, 700) < 30, "the end of the reply", WAIT);
-        long replyEnd = System.nanoTime();
-        short[] heard = peer.receivedAudio(Duration.ofNanos(replyEnd - reply + 300_000_000L));
+      long sent = System.nanoTime();
+      peer.sendAudio(question);
+      long speechEnd = sent + question.length * 1_000_000_000L / RATE;
+      long stopword =
+          when(
+              () -> peer.messages().stream().anyMatch(m -> m.contains("\"stopword\"")),
+              "stopword",
+              WAIT);
+      long reply = when(() -> client.level(20) > 300, "the reply's audio", WAIT);
+      when(() -> client.level(700) < 30, "the end of the reply", WAIT);
+      long replyEnd = System.nanoTime();
+      short[] heard = peer.receivedAudio(Duration.ofNanos(replyEnd - reply + 300_000_000L));
 
-        List<SseReader.Event> events = outputs.next("output", 1, WAIT);
-        String data = events.get(0).data();
+      List<SseReader.Event> events = outputs.next("output", 1, WAIT);
+      String data = events.get(0).data();
 
-        String replyText;
-        try (VoskSpeechToText vosk =
-            VoskSpeechToText.load(Path.of("target", "vosk", "model-en-us"))) {
-          replyText = vosk.transcribe(AudioFrame.mono(16_000, downsample3(heard)));
-        }
-        String hourAfter = HOURS.get(LocalTime.now().getHour() % 12);
-        System.out.printf(
-            "assistant (Liberty, WebRTC): stopword %.0f ms and first reply audio %.0f ms after the"
-                + " end of speech; outputs %s; the reply audio (%.1f s) reads back as \"%s\"%n",
-            (stopword - speechEnd) / 1e6,
-            (reply - speechEnd) / 1e6,
-            data,
-            heard.length / (double) RATE,
-            replyText);
-
-        assertThat(data).contains("computer what time is it").contains("It is ");
-        assertThat(
-                Arrays.stream(replyText.split(" "))
-                    .map(w -> HOMOPHONES.getOrDefault(w, w))
-                    .toList())
-            .as("the spoken answer holds the hour")
-            .containsAnyOf(hourBefore, hourAfter);
-        assertThat(reply).isGreaterThan(stopword);
+      String replyText;
+      try (VoskSpeechToText vosk =
+          VoskSpeechToText.load(Path.of("target", "vosk", "model-en-us"))) {
+        replyText = vosk.transcribe(AudioFrame.mono(16_000, downsample3(heard)));
       }
-    }
-  }
+      String hourAfter = HOURS.get(LocalTime.now().getHour() % 12);
+      System.out.printf(
+          "assistant (Liberty, WebRTC): stopword %.0f ms and first reply audio %.0f ms after the"
+              + " end of speech; outputs %s; the reply audio (%.1f s) reads back as \"%s\"%n",
+          (stopword - speechEnd) / 1e6,
+          (reply - speechEnd) / 1e6,
+          data,
+          heard.length / (double) RATE,
+          replyText);
 
-  private static double level(ClientPeer peer, int millis) {
-    return Audio.rms(peer.receivedAudio(Duration.ofMillis(millis)));
+      assertThat(data).contains("computer what time is it").contains("It is ");
+      assertThat(
+              Arrays.stream(replyText.split(" ")).map(w -> HOMOPHONES.getOrDefault(w, w)).toList())
+          .as("the spoken answer holds the hour")
+          .containsAnyOf(hourBefore, hourAfter);
+      assertThat(reply).isGreaterThan(stopword);
+    }
   }
 
   /** 16 kHz to 48 kHz, linear interpolation (enough for speech below 8 kHz). */

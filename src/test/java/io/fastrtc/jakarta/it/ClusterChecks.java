@@ -2,7 +2,6 @@ package io.fastrtc.jakarta.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.OfferResult;
@@ -46,23 +45,13 @@ final class ClusterChecks {
         () -> "connections " + n1 + "/" + n2 + "; now " + connections(a) + "/" + connections(b));
   }
 
-  static HttpResponse<String> post(String url, String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   /** Median milliseconds of {@code count} POSTs of {@code /input_hook} (after 3 unmeasured). */
   static double medianInputHookMillis(String url, String id, int count) throws Exception {
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < count + 3; i++) {
       String body = "{\"webrtc_id\":\"" + id + "\",\"frequency\":" + (600 + (i % 2) * 20) + "}";
       long t0 = System.nanoTime();
-      HttpResponse<String> r = post(url, body);
+      HttpResponse<String> r = ItSupport.postJson(url, body);
       double took = (System.nanoTime() - t0) / 1e6;
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       if (i >= 3) {
@@ -89,22 +78,6 @@ final class ClusterChecks {
       }
     }
     return at;
-  }
-
-  /** Waits until the last 300 ms of received audio is dominated by {@code hz}. */
-  static void awaitFrequency(ClientPeer peer, double hz) {
-    Await.until(
-        () -> Math.abs(recentFrequency(peer) - hz) < 10,
-        WAIT,
-        () -> "dominant frequency " + hz + " Hz; now " + recentFrequency(peer));
-  }
-
-  private static double recentFrequency(ClientPeer peer) {
-    short[] recent = peer.receivedAudio(Duration.ofMillis(300));
-    if (recent.length < 4096 || Audio.rms(recent) < 100) {
-      return Double.NaN;
-    }
-    return Audio.dominantFrequency(recent, peer.receivedSampleRate());
   }
 
   /** An offer that must be refused with {@code error}; the client is closed. */

@@ -5,6 +5,7 @@ import static io.fastrtc.jakarta.it.ClusterChecks.admitted;
 import static io.fastrtc.jakarta.it.ClusterChecks.assertRefused;
 import static io.fastrtc.jakarta.it.ClusterChecks.awaitConnections;
 import static io.fastrtc.jakarta.it.ClusterChecks.connections;
+import static io.fastrtc.jakarta.it.ItSupport.assertConsecutive;
 import static io.fastrtc.jakarta.it.ItSupport.assertHears;
 import static io.fastrtc.jakarta.it.ItSupport.connectedToneClient;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,11 +105,11 @@ class ClusterIT {
       LibertyNode other = owner == n1 ? n2 : n1;
       String id = peer.webrtcId();
       HttpResponse<String> r =
-          ClusterChecks.post(
+          ItSupport.postJson(
               other.base() + "/input_hook", "{\"webrtc_id\":\"" + id + "\",\"frequency\":880}");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(r.headers().firstValue("X-FastRTC-Forwarded-By")).contains(other.name());
-      ClusterChecks.awaitFrequency(peer, 880);
+      ItSupport.awaitFrequency(peer, 880);
       double direct = ClusterChecks.medianInputHookMillis(owner.base() + "/input_hook", id, 20);
       double forwarded = ClusterChecks.medianInputHookMillis(other.base() + "/input_hook", id, 20);
       System.out.printf(
@@ -178,7 +179,8 @@ class ClusterIT {
 
   @Test
   @Order(35)
-  void aWebSocketSessionOnEitherNodeTakesInputsFromBothNodes() throws Exception {
+  void aWebSocketSessionOnEitherNodeTakesInputsFromBothNodesAndItsOutputsAreReadOnTheOther()
+      throws Exception {
     String id = "ws-cluster-" + System.nanoTime();
     try (AudioSocket socket =
         AudioSocket.open(new URL(rig.balancer() + "/"), "streams/tone/websocket/offer", 8000)) {
@@ -204,11 +206,42 @@ class ClusterIT {
           a.headers().firstValue("X-FastRTC-Forwarded-By").isPresent() ? n2.name() : n1.name());
     }
     awaitConnections(n1, 0, n2, 0);
+    webSocketOutputsReadOnTheOtherNode();
+    awaitConnections(n1, 0, n2, 0);
+  }
+
+  /**
+   * A WebSocket session of the {@code counter} stream (one output per 20 ms of audio received, here
+   * silence at its input rate, 48 kHz) through HAProxy: its {@code /outputs} read on the node that
+   * does not own it come in order, each the counter's own.
+   */
+  private static void webSocketOutputsReadOnTheOtherNode() throws Exception {
+    String id = "ws-outputs-" + System.nanoTime();
+    try (AudioSocket socket =
+            AudioSocket.open(
+                new URL(rig.balancer() + "/"), "streams/counter/websocket/offer", 24_000);
+        PacedSignal microphone = socket.microphone(48_000)) {
+      socket.start(id);
+      microphone.silence();
+      Await.until(() -> connections(n1) + connections(n2) == 1, WAIT, () -> "one connection");
+      LibertyNode owner = connections(n1) == 1 ? n1 : n2;
+      LibertyNode other = owner == n1 ? n2 : n1;
+      try (SseReader remote =
+          SseReader.open(URI.create(other.base() + "/outputs?webrtc_id=" + id), null)) {
+        assertThat(remote.status()).as(remote.errorBody()).isEqualTo(200);
+        List<SseReader.Event> outputs = remote.next("output", 50, WAIT);
+        assertConsecutive(outputs, id);
+        System.out.printf(
+            "cluster: WebSocket session on %s; its /outputs read on %s: outputs %s to %s, in"
+                + " order%n",
+            owner.name(), other.name(), outputs.get(0).id(), outputs.get(49).id());
+      }
+    }
   }
 
   private static HttpResponse<String> inputHook(LibertyNode node, String id, int hz)
       throws Exception {
-    return ClusterChecks.post(
+    return ItSupport.postJson(
         node.base() + "/input_hook", "{\"webrtc_id\":\"" + id + "\",\"frequency\":" + hz + "}");
   }
 
@@ -266,7 +299,7 @@ class ClusterIT {
     HELD.add(connectedToneClient(via(n2.base(), "limited"), 440));
     HELD.add(connectedToneClient(via(n1.base(), "echo"), 700));
     HttpResponse<String> drain =
-        ClusterChecks.post(n2.base() + "/api/drain", "{\"deadline_seconds\": 600}");
+        ItSupport.postJson(n2.base() + "/api/drain", "{\"deadline_seconds\": 600}");
     assertThat(drain.statusCode()).as(drain.body()).isEqualTo(202);
     assertThat(n2.status("/health/ready")).isEqualTo(503);
     ClusterChecks.awaitBalancerStatus(rig.stats(), "n2", "DOWN");

@@ -1,6 +1,7 @@
 package io.fastrtc.jakarta.it;
 
 import static io.fastrtc.jakarta.it.ItSupport.assertHears;
+import static io.fastrtc.jakarta.it.ItSupport.postJson;
 import static io.fastrtc.jakarta.it.ItSupport.root;
 import static io.fastrtc.jakarta.it.ItSupport.stream;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class DrainIT {
       assertHears(live, 440);
 
       HttpResponse<String> started =
-          post(root(base) + "/api/drain", "{\"deadline_seconds\": " + DEADLINE_SECONDS + "}");
+          postJson(root(base) + "/api/drain", "{\"deadline_seconds\": " + DEADLINE_SECONDS + "}");
       long drainStart = System.nanoTime();
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
       JsonObject state = json(started.body());
@@ -71,7 +72,7 @@ class DrainIT {
       // A new WebRTC offer, on the stream's route and on FastRTC's root route.
       for (String offerUrl : new String[] {stream(base, "echo"), root(base)}) {
         HttpResponse<String> offer =
-            post(
+            postJson(
                 offerUrl + "/webrtc/offer",
                 "{\"webrtc_id\":\"late\",\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}");
         assertDraining(offer);
@@ -79,7 +80,7 @@ class DrainIT {
       // A WebSocket start and a telephone call.
       assertDraining(webSocketUpgrade(stream(base, "echo") + "/websocket/offer"));
       assertDraining(webSocketUpgrade(root(base) + "/telephone/handler"));
-      assertDraining(post(root(base) + "/telephone/incoming", ""));
+      assertDraining(postJson(root(base) + "/telephone/incoming", ""));
 
       JsonObject drain = json(get(root(base) + "/api/drain").body());
       assertThat(drain.getString("status")).isEqualTo("draining");
@@ -158,16 +159,6 @@ class DrainIT {
   private static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(String url, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

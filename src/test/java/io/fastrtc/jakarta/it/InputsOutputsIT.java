@@ -1,6 +1,8 @@
 package io.fastrtc.jakarta.it;
 
+import static io.fastrtc.jakarta.it.ItSupport.assertConsecutive;
 import static io.fastrtc.jakarta.it.ItSupport.assertHears;
+import static io.fastrtc.jakarta.it.ItSupport.awaitFrequency;
 import static io.fastrtc.jakarta.it.ItSupport.root;
 import static io.fastrtc.jakarta.it.ItSupport.stream;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fastrtc.jakarta.it.iostreams.AskingStream;
 import io.fastrtc.jakarta.it.iostreams.BurstStream;
 import io.fastrtc.jakarta.testing.Audio;
-import io.fastrtc.jakarta.testing.Await;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.Deployments;
 import io.fastrtc.jakarta.testing.MediaDirection;
@@ -18,8 +19,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class InputsOutputsIT {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   @ArquillianResource URL base;
@@ -217,32 +214,6 @@ class InputsOutputsIT {
     }
   }
 
-  /** Waits until the last 300 ms of received audio is dominated by {@code hz}. */
-  private static void awaitFrequency(ClientPeer peer, double hz) {
-    Await.until(
-        () -> Math.abs(recentFrequency(peer) - hz) < 10,
-        WAIT,
-        () -> "dominant frequency " + hz + " Hz; now " + recentFrequency(peer));
-  }
-
-  /** The dominant frequency of the last 300 ms received, or NaN before there is enough audio. */
-  private static double recentFrequency(ClientPeer peer) {
-    short[] recent = peer.receivedAudio(Duration.ofMillis(300));
-    if (recent.length < 4096 || Audio.rms(recent) < 100) {
-      return Double.NaN;
-    }
-    return Audio.dominantFrequency(recent, peer.receivedSampleRate());
-  }
-
-  private static void assertConsecutive(List<SseReader.Event> events, String id) {
-    long firstId = Long.parseLong(events.get(0).id());
-    for (int i = 0; i < events.size(); i++) {
-      SseReader.Event e = events.get(i);
-      assertThat(e.id()).isEqualTo(Long.toString(firstId + i));
-      assertThat(e.data()).isEqualTo("[\"" + id + ":" + (firstId + i) + "\"]");
-    }
-  }
-
   private static String hook(ClientPeer peer, String fields) {
     return "{\"webrtc_id\": \"" + peer.webrtcId() + "\", " + fields + "}";
   }
@@ -252,13 +223,7 @@ class InputsOutputsIT {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(url(path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ItSupport.postJson(url(path).toString(), body);
   }
 
   private static JsonObject json(String body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fastrtc.jakarta.it.streams.LimitedStream;
 import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.ClientPeer;
+import io.fastrtc.jakarta.testing.SseReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -15,13 +16,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Shared pieces of the integration tests: the deployment, URLs and audio checks. */
 final class ItSupport {
   static final Duration CONNECT = Duration.ofSeconds(15);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private ItSupport() {}
 
@@ -69,6 +72,17 @@ final class ItSupport {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as("GET %s: %s", url, r.body()).isEqualTo(200);
     return r.body();
+  }
+
+  /** POSTs {@code json} to {@code url} ({@code Content-Type: application/json}, 10 s timeout). */
+  static HttpResponse<String> postJson(String url, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Lifecycle counters of a test stream. */
@@ -119,6 +133,36 @@ final class ItSupport {
       if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** Waits (up to 20 s) until the last 300 ms of received audio is dominated by {@code hz}. */
+  static void awaitFrequency(ClientPeer peer, double hz) {
+    io.fastrtc.jakarta.testing.Await.until(
+        () -> Math.abs(recentFrequency(peer) - hz) < 10,
+        Duration.ofSeconds(20),
+        () -> "dominant frequency " + hz + " Hz; now " + recentFrequency(peer));
+  }
+
+  /** The dominant frequency of the last 300 ms received, or NaN before there is enough audio. */
+  private static double recentFrequency(ClientPeer peer) {
+    short[] recent = peer.receivedAudio(Duration.ofMillis(300));
+    if (recent.length < 4096 || Audio.rms(recent) < 100) {
+      return Double.NaN;
+    }
+    return Audio.dominantFrequency(recent, peer.receivedSampleRate());
+  }
+
+  /**
+   * Asserts outputs of the test stream {@code counter} for connection {@code id}: consecutive event
+   * ids, each event's data the counter's {@code ["<id>:<n>"]} with n its event id.
+   */
+  static void assertConsecutive(List<SseReader.Event> events, String id) {
+    long firstId = Long.parseLong(events.get(0).id());
+    for (int i = 0; i < events.size(); i++) {
+      SseReader.Event e = events.get(i);
+      assertThat(e.id()).isEqualTo(Long.toString(firstId + i));
+      assertThat(e.data()).isEqualTo("[\"" + id + ":" + (firstId + i) + "\"]");
     }
   }
 

@@ -1,7 +1,5 @@
 package io.fastrtc.jakarta.it;
 
-import static io.fastrtc.jakarta.it.ItSupport.root;
-import static io.fastrtc.jakarta.it.ItSupport.stream;
 import static io.fastrtc.jakarta.testing.VoiceAgentChecks.sleep;
 import static io.fastrtc.jakarta.testing.VoiceAgentChecks.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +9,6 @@ import io.fastrtc.jakarta.testing.Audio;
 import io.fastrtc.jakarta.testing.ClientPeer;
 import io.fastrtc.jakarta.testing.SpeechSynth;
 import io.fastrtc.jakarta.testing.SseReader;
-import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,79 +56,67 @@ class StopWordsIT {
     short[] without =
         AssistantIT.upsample3(
             SpeechSynth.say("please tell me what the weather will be like tomorrow", "slt"));
-    try (ClientPeer peer =
-        ClientPeer.builder(stream(base, "stop-words"))
-            .receiveBuffer(Duration.ofSeconds(15))
-            .build()) {
-      assertThat(peer.connect().isAnswer()).isTrue();
-      peer.awaitConnected(ItSupport.CONNECT);
-      peer.audioCapture();
-      try (SseReader outputs =
-          SseReader.open(URI.create(root(base) + "/outputs?webrtc_id=" + peer.webrtcId()), null)) {
-        assertThat(outputs.status()).isEqualTo(200);
-        sleep(1000);
+    try (VoiceClient client = VoiceClient.open(base, "stop-words")) {
+      ClientPeer peer = client.peer;
+      SseReader outputs = client.outputs;
+      sleep(1000);
 
-        // With the stop word: the event, then the reply; the reply function heard what followed.
-        long sent = System.nanoTime();
-        peer.sendAudio(withStopWord);
-        long speechEnd = sent + withStopWord.length * 1_000_000_000L / RATE;
-        long stopword = when(() -> peer.messages().contains(STOPWORD), "stopword", WAIT);
-        long reply = when(() -> level(peer, 20) > 1000, "the reply's tone", WAIT);
-        sleep(500);
-        short[] tone = peer.receivedAudio(Duration.ofMillis(400));
-        double hz = Audio.dominantFrequency(tone, peer.receivedSampleRate());
-        List<SseReader.Event> events = outputs.next("output", 1, WAIT);
-        String heard = events.get(0).data();
-        when(
-            () -> peer.messages().stream().anyMatch(m -> m.contains("playback_ended")),
-            "playback_ended",
-            WAIT);
-        long played = System.nanoTime();
-        List<String> logs = logs(peer);
-        System.out.printf(
-            "stop words (Liberty, WebRTC): \"computer, please say hello to everyone\" (%.1f s):"
-                + " stopword %.0f ms after its start (%.0f ms before its end), the reply's tone"
-                + " %.0f ms after its end (%.1f Hz, RMS %.0f); the reply function heard %s;"
-                + " events %s%n",
-            (speechEnd - sent) / 1e9,
-            (stopword - sent) / 1e6,
-            (speechEnd - stopword) / 1e6,
-            (reply - speechEnd) / 1e6,
-            hz,
-            Audio.rms(tone),
-            heard,
-            logs);
-        assertThat(reply).as("the reply comes after the stopword event").isGreaterThan(stopword);
-        assertThat(hz).as("the reply's tone, Hz").isCloseTo(440.0, Offset.offset(15.0));
-        assertThat(heard)
-            .as("what the reply function got: only the audio after the stop word")
-            .contains("hello")
-            .doesNotContain("computer");
-        assertThat(logs).contains("pause_detected", "response_starting", "playback_ended");
+      // With the stop word: the event, then the reply; the reply function heard what followed.
+      long sent = System.nanoTime();
+      peer.sendAudio(withStopWord);
+      long speechEnd = sent + withStopWord.length * 1_000_000_000L / RATE;
+      long stopword = when(() -> peer.messages().contains(STOPWORD), "stopword", WAIT);
+      long reply = when(() -> client.level(20) > 1000, "the reply's tone", WAIT);
+      sleep(500);
+      short[] tone = peer.receivedAudio(Duration.ofMillis(400));
+      double hz = Audio.dominantFrequency(tone, peer.receivedSampleRate());
+      List<SseReader.Event> events = outputs.next("output", 1, WAIT);
+      String heard = events.get(0).data();
+      when(
+          () -> peer.messages().stream().anyMatch(m -> m.contains("playback_ended")),
+          "playback_ended",
+          WAIT);
+      long played = System.nanoTime();
+      List<String> logs = logs(peer);
+      System.out.printf(
+          "stop words (Liberty, WebRTC): \"computer, please say hello to everyone\" (%.1f s):"
+              + " stopword %.0f ms after its start (%.0f ms before its end), the reply's tone"
+              + " %.0f ms after its end (%.1f Hz, RMS %.0f); the reply function heard %s;"
+              + " events %s%n",
+          (speechEnd - sent) / 1e9,
+          (stopword - sent) / 1e6,
+          (speechEnd - stopword) / 1e6,
+          (reply - speechEnd) / 1e6,
+          hz,
+          Audio.rms(tone),
+          heard,
+          logs);
+      assertThat(reply).as("the reply comes after the stopword event").isGreaterThan(stopword);
+      assertThat(hz).as("the reply's tone, Hz").isCloseTo(440.0, Offset.offset(15.0));
+      assertThat(heard)
+          .as("what the reply function got: only the audio after the stop word")
+          .contains("hello")
+          .doesNotContain("computer");
+      assertThat(logs).contains("pause_detected", "response_starting", "playback_ended");
 
-        // Without the stop word: nothing at all.
-        sleep(500);
-        int before = peer.messages().size();
-        peer.sendAudio(without);
-        sleep(without.length * 1000L / RATE + QUIET_MILLIS);
-        List<String> all = peer.messages();
-        List<String> after = all.subList(before, all.size());
-        double loudest = loudest(peer, (int) ((System.nanoTime() - played) / 1_000_000) - 300);
-        List<String> extra = outputsNow(outputs);
-        System.out.printf(
-            "stop words (Liberty, WebRTC): \"please tell me what the weather will be like"
-                + " tomorrow\" and %d ms after it: messages %s, loudest 20 ms of received audio RMS"
-                + " %.0f, output %s%n",
-            QUIET_MILLIS, after, loudest, extra);
-        assertThat(after).as("messages after a sentence without the stop word").isEmpty();
-        assertThat(extra).as("outputs after a sentence without the stop word").isEmpty();
-        assertThat(loudest).as("no reply audio").isLessThan(100);
-      }
+      // Without the stop word: nothing at all.
+      sleep(500);
+      int before = peer.messages().size();
+      peer.sendAudio(without);
+      sleep(without.length * 1000L / RATE + QUIET_MILLIS);
+      List<String> all = peer.messages();
+      List<String> after = all.subList(before, all.size());
+      double loudest = loudest(peer, (int) ((System.nanoTime() - played) / 1_000_000) - 300);
+      List<String> extra = outputsNow(outputs);
+      System.out.printf(
+          "stop words (Liberty, WebRTC): \"please tell me what the weather will be like"
+              + " tomorrow\" and %d ms after it: messages %s, loudest 20 ms of received audio RMS"
+              + " %.0f, output %s%n",
+          QUIET_MILLIS, after, loudest, extra);
+      assertThat(after).as("messages after a sentence without the stop word").isEmpty();
+      assertThat(extra).as("outputs after a sentence without the stop word").isEmpty();
+      assertThat(loudest).as("no reply audio").isLessThan(100);
     }
-  }
-
-  private static double level(ClientPeer peer, int millis) {
-    return Audio.rms(peer.receivedAudio(Duration.ofMillis(millis)));
   }
 
   /** The loudest 20 ms (RMS) in the last {@code millis} of received audio. */
