@@ -21,11 +21,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,26 +52,10 @@ class BrowserEchoIT {
   static final double MIN_LEVEL = 0.005;
 
   /** One browser for both checks, with the fake microphone's 440 Hz tone; each from a blank tab. */
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final SharedChromium BROWSER = new SharedChromium(() -> HeadlessChromium.start(toneWav()));
 
   @ArquillianResource URL baseUrl;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    chromium = HeadlessChromium.start(toneWav());
-  }
-
-  @AfterAll
-  static void quitChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void oneBlankTab() {
-    chromium.resetToOneBlankTab();
-  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -82,11 +64,13 @@ class BrowserEchoIT {
 
   @Test
   void echoStreamSendsTheMicrophoneToneBack() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runEchoCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void toneStreamPlaysAnAudibleTone() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runToneCheck(baseUrl.toURI(), chromium);
   }
 

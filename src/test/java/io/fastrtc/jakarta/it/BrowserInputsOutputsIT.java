@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fastrtc.jakarta.testing.Deployments;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -14,11 +13,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -30,26 +27,11 @@ import org.openqa.selenium.By;
 @RunAsClient
 class BrowserInputsOutputsIT {
   /** One browser for both checks, with the fake microphone's 440 Hz tone; each from a blank tab. */
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final SharedChromium BROWSER =
+      new SharedChromium(() -> HeadlessChromium.start(BrowserEchoIT.toneWav()));
 
   @ArquillianResource URL baseUrl;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav());
-  }
-
-  @AfterAll
-  static void quitChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void oneBlankTab() {
-    chromium.resetToOneBlankTab();
-  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -58,6 +40,7 @@ class BrowserInputsOutputsIT {
 
   @Test
   void theFrequencySliderChangesTheToneThePageHears() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     BrowserEchoIT.checking(
         chromium,
@@ -87,6 +70,7 @@ class BrowserInputsOutputsIT {
 
   @Test
   void theThresholdSliderDrivesTheOutputsThePageShows() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     BrowserEchoIT.checking(
         chromium,

@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fastrtc.jakarta.it.streams.LimitedStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -34,14 +33,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -96,26 +93,12 @@ class BrowserStreamPagesIT {
    * One browser for every check here (a start and quit cost seconds each), with the fake
    * microphone's 440 Hz tone and the four-colour camera; each check starts from one blank tab.
    */
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final SharedChromium BROWSER =
+      new SharedChromium(
+          () -> HeadlessChromium.start(BrowserEchoIT.toneWav(), BrowserVideoIT.quadrantsY4m()));
 
   @ArquillianResource URL baseUrl;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav(), BrowserVideoIT.quadrantsY4m());
-  }
-
-  @AfterAll
-  static void quitChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void oneBlankTab() {
-    chromium.resetToOneBlankTab();
-  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -126,6 +109,7 @@ class BrowserStreamPagesIT {
 
   @Test
   void indexListsEveryStreamAndLinksToItsPage() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     checking(
         chromium,
@@ -167,6 +151,7 @@ class BrowserStreamPagesIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void everyDemoStreamPageWorks() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     chromium.driver().manage().window().setSize(new Dimension(1100, 1650));
     openIndex(chromium, base);
@@ -347,6 +332,7 @@ class BrowserStreamPagesIT {
 
   @Test
   void aSecondTabIsToldTheConcurrencyLimit() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     checking(
         chromium,
@@ -385,6 +371,7 @@ class BrowserStreamPagesIT {
   @Test
   @Order(1)
   void aSlowConnectionGetsAHint() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     checking(
         chromium,
@@ -415,6 +402,7 @@ class BrowserStreamPagesIT {
   @Test
   @Order(2)
   void theReadmeClientExampleAndANonTrickleClientWork() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     checking(
         chromium,
@@ -481,6 +469,7 @@ class BrowserStreamPagesIT {
 
   @Test
   void pagesMeetAccessibilityBasics() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     URI base = baseUrl.toURI();
     checking(
         chromium,

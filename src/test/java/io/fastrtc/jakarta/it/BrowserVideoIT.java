@@ -27,11 +27,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Video in a real browser: headless Chromium's fake camera plays a Y4M file of the known quadrant
@@ -47,26 +45,11 @@ class BrowserVideoIT {
   static final int HEIGHT = 480;
 
   /** One browser for both checks, with the four-colour camera and the 440 Hz microphone. */
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final SharedChromium BROWSER =
+      new SharedChromium(() -> HeadlessChromium.start(BrowserEchoIT.toneWav(), quadrantsY4m()));
 
   @ArquillianResource URL baseUrl;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav(), quadrantsY4m());
-  }
-
-  @AfterAll
-  static void quitChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void oneBlankTab() {
-    chromium.resetToOneBlankTab();
-  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -75,11 +58,13 @@ class BrowserVideoIT {
 
   @Test
   void flipAndGrayscaleReturnTransformedFramesAndPatternPlays() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runFilterChecks(baseUrl.toURI(), chromium);
   }
 
   @Test
   void audioVideoMirrorReturnsBothTracks() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runMirrorCheck(baseUrl.toURI(), chromium);
   }
 

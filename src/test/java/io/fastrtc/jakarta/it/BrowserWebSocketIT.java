@@ -13,7 +13,6 @@ import static io.fastrtc.jakarta.it.BrowserEchoIT.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -24,11 +23,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -46,26 +43,11 @@ class BrowserWebSocketIT {
    * One browser for the three checks, with the fake microphone's 440 Hz tone; each from a blank
    * tab.
    */
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final SharedChromium BROWSER =
+      new SharedChromium(() -> HeadlessChromium.start(BrowserEchoIT.toneWav()));
 
   @ArquillianResource URL baseUrl;
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    chromium = HeadlessChromium.start(BrowserEchoIT.toneWav());
-  }
-
-  @AfterAll
-  static void quitChromium() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void oneBlankTab() {
-    chromium.resetToOneBlankTab();
-  }
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -74,16 +56,19 @@ class BrowserWebSocketIT {
 
   @Test
   void echoOverTheWebSocketSendsTheMicrophoneToneBack() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runEchoCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void aReceiveModeStreamPlaysOverTheWebSocket() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runToneCheck(baseUrl.toURI(), chromium);
   }
 
   @Test
   void talkingOverTheReplyClearsThePagesQueuedAudio() throws Exception {
+    HeadlessChromium chromium = BROWSER.get();
     runBargeInCheck(baseUrl.toURI(), chromium);
   }
 
